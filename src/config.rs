@@ -1,0 +1,317 @@
+//! Settings: `copydesk.toml` at the workspace root, overlaid by the editor's
+//! `workspace/configuration` (same keys, camelCase accepted).
+//!
+//! A broken file never stops copydesk: the parse error is reported with its
+//! line and the defaults are used; unknown keys and unknown rule codes are
+//! warnings that name them.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use crate::rules::{Rule, Severity};
+
+pub const CONFIG_FILE: &str = "copydesk.toml";
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Language {
+    #[default]
+    De,
+    En,
+}
+
+/// A rule's configured level.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    Off,
+    Error,
+    Warning,
+    #[serde(alias = "information")]
+    Info,
+    Hint,
+}
+
+/// How diagnostics reach the editor.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum DiagnosticsMode {
+    /// Pull when the client supports `textDocument/diagnostic`, else push.
+    #[default]
+    Auto,
+    Push,
+    Pull,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default, rename_all = "kebab-case")]
+pub struct Settings {
+    /// Language of the articles: "de" or "en". Markdown front matter `lang:`
+    /// overrides it per file.
+    pub language: Language,
+    /// Rule code (or group such as "spacing") → "off", "error", "warning",
+    /// "info" or "hint".
+    pub rules: BTreeMap<String, Level>,
+    /// Globs of article files, relative to the workspace root.
+    pub include: Vec<String>,
+    /// Globs to skip, in addition to `.gitignore`.
+    pub exclude: Vec<String>,
+    /// Files larger than this many bytes are skipped.
+    pub max_file_size: u64,
+    /// Delay between the last edit and the diagnostics, in milliseconds.
+    pub debounce_ms: u64,
+    /// How diagnostics are delivered: "auto", "push" or "pull".
+    pub diagnostics: DiagnosticsMode,
+    /// Words the glued-words rule must accept (house vocabulary, names).
+    pub words: Vec<String>,
+    /// The workspace knowledge base, relative to the workspace root.
+    pub entities_file: String,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            language: Language::De,
+            rules: BTreeMap::new(),
+            include: vec!["**/*.txt".into(), "**/*.md".into(), "**/*.markdown".into()],
+            exclude: Vec::new(),
+            max_file_size: 5 * 1024 * 1024,
+            debounce_ms: 150,
+            diagnostics: DiagnosticsMode::Auto,
+            words: Vec::new(),
+            entities_file: ".copydesk/entities.toml".into(),
+        }
+    }
+}
+
+impl Settings {
+    /// The severity a rule reports with, or `None` when it is switched off.
+    /// A rule's own entry wins over its group's ("spacing").
+    pub fn rule_severity(&self, rule: &Rule) -> Option<Severity> {
+        let level = self.rules.get(rule.code).or_else(|| self.rules.get(rule.group()));
+        match level {
+            None => Some(rule.default_severity),
+            Some(Level::Off) => None,
+            Some(Level::Error) => Some(Severity::Error),
+            Some(Level::Warning) => Some(Severity::Warning),
+            Some(Level::Info) => Some(Severity::Info),
+            Some(Level::Hint) => Some(Severity::Hint),
+        }
+    }
+}
+
+/// Settings with what went wrong while reading them.
+#[derive(Clone, Debug, Default)]
+pub struct Loaded {
+    pub settings: Settings,
+    /// Problems that made copydesk fall back to defaults (for a whole file).
+    pub errors: Vec<String>,
+    /// Problems that were ignored (unknown keys, unknown rule codes).
+    pub warnings: Vec<String>,
+}
+
+/// Reads `copydesk.toml` from a workspace root; a missing file is no error.
+pub fn load_dir(root: &Path) -> Loaded {
+    let origin = root.join(CONFIG_FILE).display().to_string();
+    match read_file_value(root) {
+        Ok(Some(v)) => from_value(v, &origin),
+        Ok(None) => Loaded::default(),
+        Err(e) => Loaded {
+            errors: vec![e],
+            ..Loaded::default()
+        },
+    }
+}
+
+/// `copydesk.toml` of a root as JSON with kebab-case keys, `Ok(None)` when
+/// there is no such file, or the error (with its line) when it is broken.
+pub fn read_file_value(root: &Path) -> Result<Option<Value>, String> {
+    let path = root.join(CONFIG_FILE);
+    match std::fs::read_to_string(&path) {
+        Ok(s) => toml_value(&s, &path.display().to_string()).map(Some),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(format!("{}: {e}; using defaults", path.display())),
+    }
+}
+
+fn toml_value(s: &str, origin: &str) -> Result<Value, String> {
+    let table = toml::from_str::<toml::Table>(s)
+        .map_err(|e| format!("{origin}: {}; using defaults", e.to_string().trim_end()))?;
+    serde_json::to_value(table)
+        .map(kebab_keys)
+        .map_err(|e| format!("{origin}: {e}; using defaults"))
+}
+
+/// Parses TOML settings; `origin` names the file in messages.
+pub fn from_toml_str(s: &str, origin: &str) -> Loaded {
+    match toml_value(s, origin) {
+        Ok(v) => from_value(v, origin),
+        Err(e) => Loaded {
+            errors: vec![e],
+            ..Loaded::default()
+        },
+    }
+}
+
+/// Builds settings from a JSON value (a parsed file, or the editor's
+/// settings laid over it with [`overlay`]).
+pub fn from_value(v: Value, origin: &str) -> Loaded {
+    let v = kebab_keys(v);
+    let mut warnings = Vec::new();
+    unknown_keys(&v, origin, &mut warnings);
+    match serde_json::from_value::<Settings>(v) {
+        Ok(settings) => {
+            let unknown: Vec<&str> = settings
+                .rules
+                .keys()
+                .filter(|k| {
+                    crate::rules::lookup(k).is_none() && !crate::rules::registry().iter().any(|r| r.group() == k.as_str())
+                })
+                .map(String::as_str)
+                .collect();
+            if !unknown.is_empty() {
+                warnings.push(format!("{origin}: unknown rule code(s): {}", unknown.join(", ")));
+            }
+            Loaded {
+                settings,
+                errors: Vec::new(),
+                warnings,
+            }
+        }
+        Err(e) => Loaded {
+            errors: vec![format!("{origin}: {e}; using defaults")],
+            warnings,
+            ..Loaded::default()
+        },
+    }
+}
+
+/// Lays `top` over `base`, key by key (objects merge, anything else
+/// replaces). Used for editor settings over `copydesk.toml`; pass both
+/// through [`kebab_keys`] first so the keys agree.
+pub fn overlay(base: &mut Value, top: Value) {
+    match (base, top) {
+        (Value::Object(b), Value::Object(t)) => {
+            for (k, v) in t {
+                if v.is_null() {
+                    continue;
+                }
+                overlay(b.entry(k).or_insert(Value::Null), v);
+            }
+        }
+        (b, t) => *b = t,
+    }
+}
+
+/// Converts camelCase keys (VS Code style) to kebab-case, except below
+/// `rules`, whose keys are rule codes.
+pub fn kebab_keys(v: Value) -> Value {
+    fn conv(k: &str) -> String {
+        let mut s = String::with_capacity(k.len() + 4);
+        for c in k.chars() {
+            if c.is_ascii_uppercase() {
+                s.push('-');
+                s.push(c.to_ascii_lowercase());
+            } else if c == '_' {
+                s.push('-');
+            } else {
+                s.push(c);
+            }
+        }
+        s
+    }
+    match v {
+        Value::Object(m) => Value::Object(
+            m.into_iter()
+                .map(|(k, v)| {
+                    let nk = conv(&k);
+                    let nv = if nk == "rules" { v } else { kebab_keys(v) };
+                    (nk, nv)
+                })
+                .collect(),
+        ),
+        other => other,
+    }
+}
+
+fn unknown_keys(v: &Value, origin: &str, warnings: &mut Vec<String>) {
+    let Value::Object(m) = v else { return };
+    let known = match serde_json::to_value(Settings::default()) {
+        Ok(Value::Object(d)) => d,
+        _ => return,
+    };
+    let unknown: Vec<&str> = m.keys().filter(|k| !known.contains_key(*k)).map(String::as_str).collect();
+    if !unknown.is_empty() {
+        warnings.push(format!("{origin}: unknown setting(s) ignored: {}", unknown.join(", ")));
+    }
+}
+
+/// The settings as a JSON schema, for editors (VS Code's `contributes`).
+pub fn json_schema() -> Value {
+    use serde_json::json;
+    let d = Settings::default();
+    let codes: Vec<&str> = crate::rules::registry().iter().map(|r| r.code).collect();
+    let level = json!({"type": "string", "enum": ["off", "error", "warning", "info", "hint"]});
+    let rule_props: serde_json::Map<String, Value> = codes
+        .iter()
+        .map(|c| {
+            let r = crate::rules::lookup(c).unwrap();
+            (
+                c.to_string(),
+                json!({"type": "string", "enum": ["off", "error", "warning", "info", "hint"], "description": r.summary, "default": r.default_severity.as_str()}),
+            )
+        })
+        .collect();
+    json!({
+        "language": {"type": "string", "enum": ["de", "en"], "default": "de", "description": "Language of the articles. Markdown front matter `lang:` overrides it per file."},
+        "rules": {"type": "object", "default": {}, "description": "Severity per rule code or group (\"spacing\"): off, error, warning, info or hint.", "properties": rule_props, "additionalProperties": level},
+        "include": {"type": "array", "items": {"type": "string"}, "default": d.include, "description": "Globs of article files, relative to the workspace root."},
+        "exclude": {"type": "array", "items": {"type": "string"}, "default": d.exclude, "description": "Globs to skip, in addition to .gitignore."},
+        "maxFileSize": {"type": "integer", "minimum": 0, "default": d.max_file_size, "description": "Files larger than this many bytes are skipped."},
+        "debounceMs": {"type": "integer", "minimum": 0, "default": d.debounce_ms, "description": "Delay between the last edit and the diagnostics, in milliseconds."},
+        "diagnostics": {"type": "string", "enum": ["auto", "push", "pull"], "default": "auto", "description": "How diagnostics reach the editor: pull when the editor supports it (auto), or always push / pull."},
+        "words": {"type": "array", "items": {"type": "string"}, "default": [], "description": "Words the glued-words rule must accept."},
+        "entitiesFile": {"type": "string", "default": d.entities_file, "description": "The workspace knowledge base, relative to the workspace root."}
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::spacing::{DOUBLE_SPACE, TRAILING_WHITESPACE};
+
+    #[test]
+    fn rule_levels_apply_by_code_then_group() {
+        let l = from_toml_str("[rules]\nspacing = \"error\"\n\"spacing/double-space\" = \"off\"\n", "t");
+        assert!(l.errors.is_empty() && l.warnings.is_empty(), "{l:?}");
+        assert_eq!(l.settings.rule_severity(&DOUBLE_SPACE), None);
+        assert_eq!(l.settings.rule_severity(&TRAILING_WHITESPACE), Some(Severity::Error));
+    }
+
+    #[test]
+    fn broken_toml_reports_its_line_and_falls_back_to_defaults() {
+        let l = from_toml_str("debounce-ms = 10\n[rules\n", "copydesk.toml");
+        assert_eq!(l.settings, Settings::default());
+        assert!(l.errors[0].contains("line 2"), "{:?}", l.errors);
+    }
+
+    #[test]
+    fn unknown_keys_and_rule_codes_are_named() {
+        let l = from_toml_str("colour = 1\n[rules]\n\"spacing/nope\" = \"off\"\n", "c");
+        let all = l.warnings.join("\n");
+        assert!(all.contains("colour") && all.contains("spacing/nope"), "{all}");
+    }
+
+    #[test]
+    fn editor_settings_in_camel_case_overlay_the_file() {
+        let mut base = serde_json::to_value(from_toml_str("debounce-ms = 10\nwords = [\"Kasan\"]", "t").settings).unwrap();
+        overlay(&mut base, kebab_keys(serde_json::json!({"debounceMs": 0, "rules": {"spacing/double-space": "hint"}})));
+        let l = from_value(base, "editor");
+        assert_eq!(l.settings.debounce_ms, 0);
+        assert_eq!(l.settings.words, ["Kasan"]);
+        assert_eq!(l.settings.rule_severity(&DOUBLE_SPACE), Some(Severity::Hint));
+    }
+}

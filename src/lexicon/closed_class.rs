@@ -1,0 +1,96 @@
+//! German closed-class words: articles, pronouns, prepositions,
+//! conjunctions, auxiliaries and common particles. Hand-written, because
+//! these are the words that glue onto their neighbours most often when a
+//! tag is lost ("Plattformenwie", "Energiedie") and the words that start
+//! sentences, which the tokenizer needs to tell "15. Oktober" from
+//! "…bis 15. Die".
+
+/// All entries are lower case.
+pub const CLOSED_CLASS_DE: &[&str] = &[
+    // articles and determiners
+    "der", "die", "das", "des", "dem", "den", "ein", "eine", "einer", "eines", "einem", "einen",
+    "kein", "keine", "keiner", "keines", "keinem", "keinen", "dieser", "diese", "dieses", "diesem",
+    "diesen", "jener", "jene", "jenes", "jeder", "jede", "jedes", "jedem", "jeden", "alle", "allen",
+    "aller", "alles", "manche", "mancher", "einige", "einigen", "mehrere", "beide", "beiden",
+    "welcher", "welche", "welches", "welchem", "welchen", "solche", "solcher", "solchen",
+    // pronouns
+    "ich", "du", "er", "sie", "es", "wir", "ihr", "mich", "mir", "dich", "dir", "ihn", "ihm", "uns",
+    "euch", "ihnen", "sich", "man", "mein", "meine", "meinen", "meinem", "meiner", "dein", "deine",
+    "sein", "seine", "seinen", "seinem", "seiner", "seines", "ihre", "ihren", "ihrem", "ihrer",
+    "ihres", "unser", "unsere", "unseren", "unserem", "unserer", "euer", "eure", "wer", "wen",
+    "wem", "wessen", "was", "etwas", "nichts", "jemand", "niemand",
+    // prepositions and contractions
+    "an", "am", "ans", "auf", "aufs", "aus", "bei", "beim", "bis", "durch", "durchs", "für", "fürs",
+    "gegen", "hinter", "in", "im", "ins", "mit", "nach", "neben", "ohne", "seit", "über", "übers",
+    "um", "ums", "unter", "von", "vom", "vor", "vors", "während", "wegen", "zu", "zum", "zur",
+    "zwischen", "trotz", "laut", "gemäß", "innerhalb", "außerhalb", "statt", "anstatt", "ab",
+    "entlang", "gegenüber", "samt", "seitens", "binnen", "dank", "infolge",
+    // conjunctions and subjunctions
+    "und", "oder", "aber", "sondern", "denn", "doch", "sowie", "sowohl", "als", "auch", "wie",
+    "dass", "daß", "ob", "weil", "wenn", "falls", "obwohl", "obgleich", "damit", "sodass",
+    "nachdem", "bevor", "ehe", "sobald", "solange", "seitdem", "während", "indem", "wobei",
+    "weder", "noch", "entweder", "je", "desto", "umso", "wo", "wohin", "woher", "warum", "wann",
+    // auxiliaries and modals
+    "ist", "sind", "war", "waren", "bin", "bist", "seid", "wäre", "wären", "sei", "seien",
+    "hat", "haben", "hatte", "hatten", "habe", "hätte", "hätten", "wird", "werden", "wurde",
+    "wurden", "würde", "würden", "worden", "kann", "können", "konnte", "konnten", "könnte",
+    "muss", "müssen", "musste", "mussten", "soll", "sollen", "sollte", "sollten", "will", "wollen",
+    "wollte", "wollten", "darf", "dürfen", "durfte", "mag", "möchte",
+    // particles and adverbs that glue often
+    "nicht", "nur", "schon", "noch", "sehr", "so", "da", "dann", "dort", "hier", "jetzt", "nun",
+    "bereits", "immer", "mehr", "zudem", "jedoch", "daher", "deshalb", "also", "etwa", "rund",
+    "fast", "kaum", "sogar", "eben", "ja", "nein", "zwar",
+];
+
+/// English closed-class words, the second language.
+pub const CLOSED_CLASS_EN: &[&str] = &[
+    "the", "a", "an", "and", "or", "but", "of", "to", "in", "on", "at", "by", "for", "with",
+    "from", "as", "that", "this", "these", "those", "is", "are", "was", "were", "be", "been",
+    "has", "have", "had", "will", "would", "can", "could", "should", "it", "he", "she", "they",
+    "we", "you", "his", "her", "their", "its", "our", "not", "which", "who", "whom", "whose",
+    "than", "then", "into", "over", "after", "before", "about", "while", "when", "where",
+];
+
+/// Whether `word` (any case) is a German closed-class word.
+pub fn is_closed_class_de(word: &str) -> bool {
+    let mut buf = [0u8; 32];
+    let Some(lower) = lower_small(word, &mut buf) else {
+        return false;
+    };
+    closed_set().contains(lower)
+}
+
+fn closed_set() -> &'static std::collections::HashSet<&'static str> {
+    static SET: std::sync::OnceLock<std::collections::HashSet<&'static str>> = std::sync::OnceLock::new();
+    SET.get_or_init(|| CLOSED_CLASS_DE.iter().copied().collect())
+}
+
+/// Lower-cases a short word into `buf` without allocating; `None` when it
+/// does not fit (closed-class words are all short).
+pub fn lower_small<'b>(word: &str, buf: &'b mut [u8; 32]) -> Option<&'b str> {
+    let mut n = 0;
+    for c in word.chars() {
+        for l in c.to_lowercase() {
+            let len = l.len_utf8();
+            if n + len > buf.len() {
+                return None;
+            }
+            l.encode_utf8(&mut buf[n..n + len]);
+            n += len;
+        }
+    }
+    std::str::from_utf8(&buf[..n]).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn closed_class_lookup_ignores_case() {
+        assert!(is_closed_class_de("Die"));
+        assert!(is_closed_class_de("ÜBER"));
+        assert!(!is_closed_class_de("Plattformen"));
+        assert!(!is_closed_class_de(&"x".repeat(100)));
+    }
+}

@@ -1,0 +1,117 @@
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use copydesk::cli::{self, output::Format as OutFormat};
+use copydesk::{config, rules};
+
+#[derive(Parser)]
+#[command(name = "copydesk", version, about = "A copy desk for news articles: entities, dates and spacing, in your editor and on the command line.")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Run the language server over stdin/stdout.
+    Serve {
+        /// Accepted for compatibility with clients that pass it; stdio is the only transport.
+        #[arg(long)]
+        stdio: bool,
+    },
+    /// Check articles (files or folders) and report findings.
+    Check {
+        /// Files or folders; folders are searched for *.txt, *.md and *.markdown.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value = "human")]
+        format: OutFormat,
+        /// Settings file (default: copydesk.toml in the first path's folder or above).
+        #[arg(long)]
+        config: Option<PathBuf>,
+        /// Never show a progress bar.
+        #[arg(long)]
+        no_progress: bool,
+    },
+    /// Show the documentation of one rule.
+    Rule {
+        /// A rule code such as spacing/double-space.
+        code: String,
+    },
+    /// List all rules (as the README's Markdown table with --markdown).
+    Rules {
+        #[arg(long)]
+        markdown: bool,
+    },
+    /// Print the JSON schema of the settings (for editor extensions).
+    ConfigSchema,
+}
+
+fn init_logging() {
+    use tracing_subscriber::EnvFilter;
+    let filter = EnvFilter::try_from_env("COPYDESK_LOG").unwrap_or_else(|_| EnvFilter::new("info"));
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .with_ansi(false)
+        .try_init();
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(c) => c,
+        Err(e) => {
+            let _ = e.print();
+            // clap uses 0 for --help/--version and 2 for usage errors.
+            return ExitCode::from(e.exit_code() as u8);
+        }
+    };
+    let code = match cli.command {
+        Command::Serve { stdio: _ } => {
+            init_logging();
+            copydesk::lsp::serve()
+        }
+        Command::Check { paths, format, config, no_progress } => {
+            let start = paths.first().cloned().unwrap_or_else(|| PathBuf::from("."));
+            let loaded = cli::load_settings(config.as_deref(), &start);
+            for w in &loaded.warnings {
+                eprintln!("copydesk: warning: {w}");
+            }
+            if !loaded.errors.is_empty() {
+                for e in &loaded.errors {
+                    eprintln!("copydesk: error: {e}");
+                }
+                2
+            } else {
+                cli::check::run(&paths, &loaded.settings, format, !no_progress)
+            }
+        }
+        Command::Rule { code } => match rules::lookup(&code) {
+            Some(r) => {
+                print!("{}", rules::render_markdown(r));
+                0
+            }
+            None => {
+                eprintln!("copydesk: unknown rule '{code}'; `copydesk rules` lists them");
+                2
+            }
+        },
+        Command::Rules { markdown } => {
+            if markdown {
+                print!("{}", rules::rules_table());
+            } else {
+                for r in rules::registry() {
+                    println!("{:<45} {:<8} {}", r.code, r.default_severity.as_str(), r.summary);
+                }
+            }
+            0
+        }
+        Command::ConfigSchema => {
+            println!("{}", serde_json::to_string_pretty(&config::json_schema()).unwrap_or_default());
+            0
+        }
+    };
+    ExitCode::from(code as u8)
+}
