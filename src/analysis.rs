@@ -22,6 +22,12 @@ pub struct DocInput<'a> {
     pub format: Format,
 }
 
+/// What the rest of the workspace contributes to one document's analysis
+/// (vocabulary of the archive, knowledge base, …). Built by the CLI or the
+/// language server, read-only here, cheap to clone (shared parts are `Arc`s).
+#[derive(Clone, Debug, Default)]
+pub struct Context {}
+
 /// Everything copydesk knows about one document.
 #[derive(Clone, Debug)]
 pub struct DocAnalysis {
@@ -33,7 +39,8 @@ pub struct DocAnalysis {
     pub findings: Vec<Finding>,
 }
 
-pub fn analyze(input: &DocInput, settings: &Settings) -> DocAnalysis {
+pub fn analyze(input: &DocInput, settings: &Settings, context: &Context) -> DocAnalysis {
+    let _ = context;
     let prose = markup::extract(input.text, input.format);
     let language = prose
         .front_matter

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 use super::output::{self, Format as OutFormat};
-use crate::analysis::{DocInput, analyze};
+use crate::analysis::{Context, DocInput, analyze};
 use crate::config::Settings;
 use crate::markup::Format;
 use crate::rules::{Finding, Severity};
@@ -79,6 +79,7 @@ pub fn check_file(path: &Path, settings: &Settings) -> Result<Checked, Skipped> 
             format: Format::from_path(path),
         },
         settings,
+        &Context::default(),
     );
     Ok(Checked {
         path: path.to_path_buf(),

@@ -14,7 +14,7 @@ use tower_lsp_server::{Client, LanguageServer};
 
 use super::convert::{self, Positions};
 use super::state::{Analyzed, ClientCaps, FileSummary, OpenDoc, State};
-use crate::analysis::{DocInput, analyze};
+use crate::analysis::{Context, DocInput, analyze};
 use crate::config::{DiagnosticsMode, Settings};
 use crate::markup::Format;
 use crate::text::{Document, Encoding, LineCol, LineIndex, TextChange};
@@ -104,6 +104,7 @@ impl Backend {
                     format,
                 },
                 &settings,
+                &Context::default(),
             );
             Analyzed {
                 generation,
@@ -345,6 +346,7 @@ fn index_file(path: &std::path::Path, settings: &Settings) -> std::result::Resul
             format: Format::from_path(path),
         },
         settings,
+        &Context::default(),
     );
     Ok(FileSummary {
         findings: a.findings.len(),

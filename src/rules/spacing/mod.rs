@@ -68,7 +68,7 @@ pub(crate) fn char_after(text: &str, offset: usize) -> Option<char> {
 
 #[cfg(test)]
 pub(crate) mod test_util {
-    use crate::analysis::{DocInput, analyze};
+    use crate::analysis::{Context, DocInput, analyze};
     use crate::config::Settings;
     use crate::markup::Format;
     use crate::rules::Finding;
@@ -80,7 +80,7 @@ pub(crate) mod test_util {
 
     pub fn findings_in(code: &str, text: &str, format: Format) -> Vec<Finding> {
         let settings = Settings::default();
-        let a = analyze(&DocInput { text, path: None, format }, &settings);
+        let a = analyze(&DocInput { text, path: None, format }, &settings, &Context::default());
         a.findings.into_iter().filter(|f| f.code == code).collect()
     }
 
