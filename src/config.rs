@@ -91,7 +91,10 @@ impl Settings {
     /// The severity a rule reports with, or `None` when it is switched off.
     /// A rule's own entry wins over its group's ("spacing").
     pub fn rule_severity(&self, rule: &Rule) -> Option<Severity> {
-        let level = self.rules.get(rule.code).or_else(|| self.rules.get(rule.group()));
+        let level = self
+            .rules
+            .get(rule.code)
+            .or_else(|| self.rules.get(rule.group()));
         match level {
             None => Some(rule.default_severity),
             Some(Level::Off) => None,
@@ -168,12 +171,18 @@ pub fn from_value(v: Value, origin: &str) -> Loaded {
                 .rules
                 .keys()
                 .filter(|k| {
-                    crate::rules::lookup(k).is_none() && !crate::rules::registry().iter().any(|r| r.group() == k.as_str())
+                    crate::rules::lookup(k).is_none()
+                        && !crate::rules::registry()
+                            .iter()
+                            .any(|r| r.group() == k.as_str())
                 })
                 .map(String::as_str)
                 .collect();
             if !unknown.is_empty() {
-                warnings.push(format!("{origin}: unknown rule code(s): {}", unknown.join(", ")));
+                warnings.push(format!(
+                    "{origin}: unknown rule code(s): {}",
+                    unknown.join(", ")
+                ));
             }
             Loaded {
                 settings,
@@ -194,6 +203,7 @@ pub fn from_value(v: Value, origin: &str) -> Loaded {
 /// through [`kebab_keys`] first so the keys agree.
 pub fn overlay(base: &mut Value, top: Value) {
     match (base, top) {
+        (_, Value::Null) => {}
         (Value::Object(b), Value::Object(t)) => {
             for (k, v) in t {
                 if v.is_null() {
@@ -243,9 +253,16 @@ fn unknown_keys(v: &Value, origin: &str, warnings: &mut Vec<String>) {
         Ok(Value::Object(d)) => d,
         _ => return,
     };
-    let unknown: Vec<&str> = m.keys().filter(|k| !known.contains_key(*k)).map(String::as_str).collect();
+    let unknown: Vec<&str> = m
+        .keys()
+        .filter(|k| !known.contains_key(*k))
+        .map(String::as_str)
+        .collect();
     if !unknown.is_empty() {
-        warnings.push(format!("{origin}: unknown setting(s) ignored: {}", unknown.join(", ")));
+        warnings.push(format!(
+            "{origin}: unknown setting(s) ignored: {}",
+            unknown.join(", ")
+        ));
     }
 }
 
@@ -285,10 +302,16 @@ mod tests {
 
     #[test]
     fn rule_levels_apply_by_code_then_group() {
-        let l = from_toml_str("[rules]\nspacing = \"error\"\n\"spacing/double-space\" = \"off\"\n", "t");
+        let l = from_toml_str(
+            "[rules]\nspacing = \"error\"\n\"spacing/double-space\" = \"off\"\n",
+            "t",
+        );
         assert!(l.errors.is_empty() && l.warnings.is_empty(), "{l:?}");
         assert_eq!(l.settings.rule_severity(&DOUBLE_SPACE), None);
-        assert_eq!(l.settings.rule_severity(&TRAILING_WHITESPACE), Some(Severity::Error));
+        assert_eq!(
+            l.settings.rule_severity(&TRAILING_WHITESPACE),
+            Some(Severity::Error)
+        );
     }
 
     #[test]
@@ -302,16 +325,30 @@ mod tests {
     fn unknown_keys_and_rule_codes_are_named() {
         let l = from_toml_str("colour = 1\n[rules]\n\"spacing/nope\" = \"off\"\n", "c");
         let all = l.warnings.join("\n");
-        assert!(all.contains("colour") && all.contains("spacing/nope"), "{all}");
+        assert!(
+            all.contains("colour") && all.contains("spacing/nope"),
+            "{all}"
+        );
     }
 
     #[test]
     fn editor_settings_in_camel_case_overlay_the_file() {
-        let mut base = serde_json::to_value(from_toml_str("debounce-ms = 10\nwords = [\"Kasan\"]", "t").settings).unwrap();
-        overlay(&mut base, kebab_keys(serde_json::json!({"debounceMs": 0, "rules": {"spacing/double-space": "hint"}})));
+        let mut base = serde_json::to_value(
+            from_toml_str("debounce-ms = 10\nwords = [\"Kasan\"]", "t").settings,
+        )
+        .unwrap();
+        overlay(
+            &mut base,
+            kebab_keys(
+                serde_json::json!({"debounceMs": 0, "rules": {"spacing/double-space": "hint"}}),
+            ),
+        );
         let l = from_value(base, "editor");
         assert_eq!(l.settings.debounce_ms, 0);
         assert_eq!(l.settings.words, ["Kasan"]);
-        assert_eq!(l.settings.rule_severity(&DOUBLE_SPACE), Some(Severity::Hint));
+        assert_eq!(
+            l.settings.rule_severity(&DOUBLE_SPACE),
+            Some(Severity::Hint)
+        );
     }
 }

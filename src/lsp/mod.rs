@@ -6,6 +6,7 @@
 mod convert;
 mod server;
 mod state;
+mod transport;
 
 pub use server::Backend;
 
@@ -14,7 +15,10 @@ use tower_lsp_server::{LspService, Server};
 /// Serves LSP over stdin/stdout until the client exits. Returns the process
 /// exit code: 0 after a clean `shutdown`, 1 otherwise (as the protocol asks).
 pub fn serve() -> i32 {
-    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
         Ok(r) => r,
         Err(e) => {
             eprintln!("copydesk: cannot start the async runtime: {e}");
@@ -23,10 +27,25 @@ pub fn serve() -> i32 {
     };
     let clean = runtime.block_on(async {
         let (service, socket) = LspService::new(Backend::new);
-        let stdin = tokio::io::stdin();
-        let stdout = tokio::io::stdout();
         let backend = service.inner().clone();
-        Server::new(stdin, stdout, socket).serve(service).await;
+        let (to_server, server_in) = tokio::io::duplex(1 << 16);
+        let (server_out, from_server) = tokio::io::duplex(1 << 16);
+        let (tx, rx) = tokio::sync::mpsc::unbounded_channel();
+        let filter = tokio::spawn(transport::filter_input(
+            tokio::io::stdin(),
+            to_server,
+            tx.clone(),
+        ));
+        let pump = tokio::spawn(transport::pump_output(from_server, tx));
+        let writer = tokio::spawn(transport::write_output(tokio::io::stdout(), rx));
+        Server::new(server_in, server_out, socket)
+            .serve(service)
+            .await;
+        // Flush what the server wrote last (the shutdown reply) before exit.
+        let grace = std::time::Duration::from_millis(500);
+        let _ = tokio::time::timeout(grace, pump).await;
+        filter.abort();
+        let _ = tokio::time::timeout(grace, writer).await;
         server::was_shut_down(&backend)
     });
     // Background work (indexing, debounced analyses) is abandoned on exit.

@@ -52,7 +52,10 @@ pub struct OpenDoc {
 
 impl OpenDoc {
     pub fn current(&self) -> Option<Arc<Analyzed>> {
-        self.analyzed.as_ref().filter(|a| a.generation == self.generation).cloned()
+        self.analyzed
+            .as_ref()
+            .filter(|a| a.generation == self.generation)
+            .cloned()
     }
 }
 
@@ -80,6 +83,8 @@ pub struct State {
 pub struct SettingsReport {
     pub errors: Vec<String>,
     pub warnings: Vec<String>,
+    /// The effective settings differ from before.
+    pub changed: bool,
 }
 
 impl State {
@@ -112,15 +117,22 @@ impl State {
         };
         config::overlay(&mut base, config::kebab_keys(self.editor_settings.clone()));
         let loaded = config::from_value(base, "settings");
-        if loaded.errors.is_empty() {
+        let changed = loaded.errors.is_empty() && *self.settings != loaded.settings;
+        if changed {
             self.settings = Arc::new(loaded.settings);
         }
-        SettingsReport { errors: loaded.errors, warnings: loaded.warnings }
+        SettingsReport {
+            errors: loaded.errors,
+            warnings: loaded.warnings,
+            changed,
+        }
     }
 
     /// Whether a path is a workspace article by the configured globs.
     pub fn is_article(&self, path: &Path) -> bool {
         let d = crate::workspace::Discovery::new(&self.settings);
-        self.roots.iter().any(|r| path.starts_with(r) && d.matches(r, path))
+        self.roots
+            .iter()
+            .any(|r| path.starts_with(r) && d.matches(r, path))
     }
 }

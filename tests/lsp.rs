@@ -1,0 +1,255 @@
+//! The language server over real stdio: spawn `copydesk serve`, speak JSON-RPC.
+
+mod common;
+
+use common::{Client, apply_edits, caps, position, temp_dir};
+use serde_json::{Value, json};
+
+const URI: &str = "file:///tmp/copydesk-lsp-test/artikel.txt";
+
+/// A line full of multi-byte characters before a double space.
+const TEXT: &str = "Überschrift\n„Grüße“ an «Xi» 😀 und  Putin.\nZweite Zeile.\n";
+
+fn double_space_range(text: &str, enc: &str) -> Value {
+    let a = text.find("  ").unwrap();
+    json!({"start": position(text, a, enc), "end": position(text, a + 2, enc)})
+}
+
+fn codes(diags: &[Value]) -> Vec<String> {
+    diags
+        .iter()
+        .map(|d| d["code"].as_str().unwrap().to_string())
+        .collect()
+}
+
+fn start(enc: &[&str], pull: bool) -> Client {
+    let mut c = Client::spawn();
+    c.config = json!({"debounceMs": 0});
+    let r = c.initialize(None, caps(enc, pull));
+    let expected = if enc.contains(&"utf-8") {
+        "utf-8"
+    } else {
+        "utf-16"
+    };
+    assert_eq!(r["capabilities"]["positionEncoding"], expected, "{r}");
+    c
+}
+
+#[test]
+fn utf16_diagnostic_ranges_are_exact_on_a_line_with_umlauts_quotes_and_emoji() {
+    let mut c = start(&["utf-16"], false);
+    c.open(URI, "plaintext", TEXT);
+    let d = c.diagnostics(URI, Some(1));
+    assert_eq!(codes(&d), ["spacing/double-space"], "{d:?}");
+    assert_eq!(d[0]["range"], double_space_range(TEXT, "utf-16"));
+    // Independent check: „Grüße“ an «Xi» 😀 und = 22 UTF-16 units.
+    assert_eq!(d[0]["range"]["start"], json!({"line": 1, "character": 22}));
+    assert_eq!(c.shutdown(), 0);
+}
+
+#[test]
+fn utf8_is_negotiated_when_offered_and_columns_count_bytes() {
+    let mut c = start(&["utf-8", "utf-16"], false);
+    c.open(URI, "plaintext", TEXT);
+    let d = c.diagnostics(URI, Some(1));
+    assert_eq!(d[0]["range"], double_space_range(TEXT, "utf-8"));
+    assert_eq!(d[0]["range"]["start"]["character"], 32);
+    assert_eq!(c.shutdown(), 0);
+}
+
+#[test]
+fn incremental_edits_move_and_clear_diagnostics() {
+    let mut c = start(&["utf-16"], false);
+    c.open(URI, "plaintext", TEXT);
+    assert_eq!(c.diagnostics(URI, Some(1)).len(), 1);
+
+    // Insert a word before the double space on the same line: the
+    // diagnostic moves right by the inserted UTF-16 length.
+    let ins = TEXT.find("und").unwrap();
+    c.change(
+        URI,
+        2,
+        json!([{"range": {"start": position(TEXT, ins, "utf-16"), "end": position(TEXT, ins, "utf-16")}, "text": "🎉ö "}]),
+    );
+    let text2 = format!("{}🎉ö {}", &TEXT[..ins], &TEXT[ins..]);
+    let d = c.diagnostics(URI, Some(2));
+    assert_eq!(d.len(), 1);
+    assert_eq!(d[0]["range"], double_space_range(&text2, "utf-16"));
+
+    // Delete one of the two spaces: the diagnostic is gone.
+    let a = text2.find("  ").unwrap();
+    c.change(
+        URI,
+        3,
+        json!([{"range": {"start": position(&text2, a, "utf-16"), "end": position(&text2, a + 1, "utf-16")}, "text": ""}]),
+    );
+    assert!(c.diagnostics(URI, Some(3)).is_empty());
+    assert_eq!(c.shutdown(), 0);
+}
+
+#[test]
+fn code_action_fix_applied_by_the_client_removes_the_problem() {
+    let mut c = start(&["utf-16"], false);
+    let text = "Er sagte „ im Feuer“ und ging.Danach  kam er.\n";
+    c.open(URI, "plaintext", text);
+    let d = c.diagnostics(URI, Some(1));
+    assert_eq!(
+        codes(&d),
+        [
+            "spacing/quote-spacing",
+            "spacing/missing-space-after-punctuation",
+            "spacing/double-space"
+        ]
+    );
+    let mut current = text.to_string();
+    let mut version = 1;
+    for diag in d.iter().rev() {
+        let actions = c.request(
+            "textDocument/codeAction",
+            json!({"textDocument": {"uri": URI}, "range": diag["range"], "context": {"diagnostics": [diag]}}),
+        );
+        let action = actions
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|a| a["diagnostics"][0]["code"] == diag["code"] && a["isPreferred"] == true)
+            .unwrap_or_else(|| panic!("no preferred fix for {diag} in {actions}"))
+            .clone();
+        assert_eq!(action["kind"], "quickfix");
+        let edits = action["edit"]["changes"][URI].as_array().unwrap().clone();
+        // The client applies the WorkspaceEdit and reports it as a change.
+        let changes: Vec<Value> = edits
+            .iter()
+            .map(|e| json!({"range": e["range"], "text": e["newText"]}))
+            .collect();
+        current = apply_edits(&current, &edits, "utf-16");
+        version += 1;
+        c.change(URI, version, Value::Array(changes));
+    }
+    assert_eq!(current, "Er sagte „im Feuer“ und ging. Danach kam er.\n");
+    assert!(c.diagnostics(URI, Some(version)).is_empty());
+    assert_eq!(c.shutdown(), 0);
+}
+
+#[test]
+fn pull_diagnostics_are_served_and_unchanged_reports_reuse_the_result_id() {
+    let mut c = Client::spawn();
+    let r = c.initialize(None, caps(&["utf-16"], true));
+    assert_eq!(
+        r["capabilities"]["diagnosticProvider"]["identifier"],
+        "copydesk"
+    );
+    c.open(URI, "plaintext", TEXT);
+    let rep = c.request(
+        "textDocument/diagnostic",
+        json!({"textDocument": {"uri": URI}}),
+    );
+    assert_eq!(rep["kind"], "full");
+    assert_eq!(rep["items"][0]["range"], double_space_range(TEXT, "utf-16"));
+    let id = rep["resultId"].clone();
+    let again = c.request(
+        "textDocument/diagnostic",
+        json!({"textDocument": {"uri": URI}, "previousResultId": id}),
+    );
+    assert_eq!(again["kind"], "unchanged");
+    // Pull clients get no pushed diagnostics (no duplicates in the editor).
+    c.drain_for(std::time::Duration::from_millis(300));
+    assert!(
+        !c.backlog
+            .iter()
+            .any(|m| m["method"] == "textDocument/publishDiagnostics")
+    );
+    assert_eq!(c.shutdown(), 0);
+}
+
+#[test]
+fn settings_from_the_editor_switch_rules_off() {
+    let mut c = Client::spawn();
+    c.config = json!({"debounceMs": 0, "rules": {"spacing/double-space": "off", "spacing/hyphen-spacing": "error"}});
+    c.initialize(None, caps(&["utf-16"], false));
+    c.open(
+        URI,
+        "plaintext",
+        "Ein  Wort im asiatisch -pazifischen Raum.\n",
+    );
+    // The configuration is requested after `initialized`; the first
+    // analysis may precede it, so wait for a report that reflects it.
+    let d = loop {
+        let d = c.diagnostics(URI, None);
+        if !codes(&d).contains(&"spacing/double-space".to_string()) {
+            break d;
+        }
+    };
+    assert_eq!(codes(&d), ["spacing/hyphen-spacing"]);
+    assert_eq!(d[0]["severity"], 1);
+    assert_eq!(c.shutdown(), 0);
+}
+
+#[test]
+fn broken_copydesk_toml_is_reported_with_its_line_and_defaults_apply() {
+    let dir = temp_dir("broken-config");
+    std::fs::write(dir.join("copydesk.toml"), "debounce-ms = 0\n[rules\n").unwrap();
+    let mut c = Client::spawn();
+    c.initialize(Some(&dir), caps(&["utf-16"], false));
+    let msg = c
+        .wait_for(|m| m["method"] == "window/showMessage")
+        .expect("a showMessage about the broken file");
+    let text = msg["params"]["message"].as_str().unwrap();
+    assert!(
+        text.contains("copydesk.toml") && text.contains("line 2"),
+        "{text}"
+    );
+    let uri = common::file_uri(&dir.join("a.txt"));
+    c.open(&uri, "plaintext", "Ein  Wort.\n");
+    assert_eq!(codes(&c.diagnostics(&uri, None)), ["spacing/double-space"]);
+    assert_eq!(c.shutdown(), 0);
+}
+
+#[test]
+fn out_of_range_edits_unknown_documents_and_untitled_uris_do_not_break_the_server() {
+    let mut c = start(&["utf-16"], false);
+    let untitled = "untitled:Untitled-1";
+    c.open(untitled, "plaintext", "Kurz.\n");
+    assert!(c.diagnostics(untitled, Some(1)).is_empty());
+    // Positions far past the end are clamped: the text becomes "Kurz.  x".
+    c.change(
+        untitled,
+        2,
+        json!([{"range": {"start": {"line": 0, "character": 99}, "end": {"line": 40, "character": 3}}, "text": "  x"}]),
+    );
+    assert_eq!(
+        codes(&c.diagnostics(untitled, Some(2))),
+        ["spacing/double-space"]
+    );
+    let r = c.request(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": "file:///nowhere.txt"}, "range": {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 0}}, "context": {"diagnostics": []}}),
+    );
+    assert!(r.is_null() || r == json!([]), "{r}");
+    c.change("file:///never-opened.txt", 2, json!([{"text": "x"}]));
+    // Malformed JSON gets a parse error response and the server goes on.
+    c.send_raw("{\"jsonrpc\": \"2.0\", \"id\": 99, \"method\": ");
+    let r = c.request_full("textDocument/codeAction", json!({"textDocument": {"uri": untitled}, "range": {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 9}}, "context": {"diagnostics": []}}));
+    assert!(r.get("result").is_some(), "{r}");
+    assert!(c.is_running());
+    assert_eq!(c.shutdown(), 0);
+}
+
+#[test]
+fn exit_without_shutdown_ends_with_status_one() {
+    let mut c = start(&["utf-16"], false);
+    c.notify("exit", Value::Null);
+    assert_eq!(c.wait_exit(), 1);
+}
+
+#[test]
+fn requests_before_initialize_are_refused() {
+    let mut c = Client::spawn_with_env(&[("COPYDESK_LOG", "debug")]);
+    let r = c.request_full(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": URI}, "position": {"line": 0, "character": 0}}),
+    );
+    assert_eq!(r["error"]["code"], -32002, "{r}");
+    c.initialize(None, caps(&["utf-16"], false));
+    assert_eq!(c.shutdown(), 0);
+}
