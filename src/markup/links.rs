@@ -64,7 +64,8 @@ fn url_tail(b: &[u8], start: usize, mut j: usize, end: usize) -> usize {
     }
     let open = b[start..j].iter().filter(|&&c| c == b'(').count();
     let mut close = b[start..j].iter().filter(|&&c| c == b')').count();
-    while let Some(&last) = b.get(j.wrapping_sub(1)) {
+    while j > start {
+        let last = b[j - 1];
         if matches!(last, b'.' | b',' | b';' | b':' | b'!' | b'?' | b'"' | b'\'') {
             j -= 1;
         } else if last == b')' && close > open {
