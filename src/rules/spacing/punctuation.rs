@@ -44,7 +44,12 @@ pub fn check(cx: &Ctx, sink: &mut Sink) {
         {
             space_before(cx, sink, toks, i);
         }
-        if after_on && let Some(n) = toks.get(i + 1) {
+        // A swapped space (" ,davon") is reported once, as space-before.
+        let reported_as_swap = before_on && swapped(text, toks, i) && BEFORE_MARKS.contains(&s);
+        if after_on
+            && !reported_as_swap
+            && let Some(n) = toks.get(i + 1)
+        {
             missing_after(cx, sink, toks, i, n);
         }
     }
@@ -78,12 +83,40 @@ fn space_before(cx: &Ctx, sink: &mut Sink, toks: &[Token], i: usize) {
     if start == end || prev == '\n' || prev == '\r' || open_range || !cx.prose.is_prose(start) {
         return;
     }
+    // " ,davon": the space belongs after the mark, not before it.
+    if swapped(text, toks, i) {
+        let after = t.end as usize;
+        sink.emit(
+            &SPACE_BEFORE,
+            start..after,
+            format!("Space before '{s}' instead of after it"),
+            vec![Fix::replace(
+                format!("Write '{s} '"),
+                start..after,
+                format!("{s} "),
+            )],
+        );
+        return;
+    }
     sink.emit(
         &SPACE_BEFORE,
         start..end,
         format!("Space before '{s}'"),
         vec![Fix::replace("Remove the space", start..end, "")],
     );
+}
+
+/// A mark with a space before it and a word glued after it.
+fn swapped(text: &str, toks: &[Token], i: usize) -> bool {
+    let t = &toks[i];
+    matches!(t.text(text), "," | ";" | ":" | "." | "!" | "?")
+        && t.has(flag::SPACE_BEFORE)
+        && !t.has(flag::NEWLINE_BEFORE)
+        && toks.get(i + 1).is_some_and(|n| {
+            n.start == t.end
+                && matches!(n.kind, TokenKind::Word)
+                && n.text(text).starts_with(char::is_alphabetic)
+        })
 }
 
 fn missing_after(cx: &Ctx, sink: &mut Sink, toks: &[Token], i: usize, n: &Token) {
@@ -164,6 +197,13 @@ mod tests {
             [" ", " ", " "]
         );
         assert_eq!(fixed(BEFORE, "Er kam , sah."), "Er kam, sah.");
+    }
+
+    #[test]
+    fn space_on_the_wrong_side_of_a_comma_is_moved_in_one_fix() {
+        assert!(flagged(AFTER, "85 Euro ,davon").is_empty());
+        assert_eq!(flagged(BEFORE, "85 Euro ,davon"), [" ,"]);
+        assert_eq!(fixed(BEFORE, "85 Euro ,davon trug"), "85 Euro, davon trug");
     }
 
     #[test]

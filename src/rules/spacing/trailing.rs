@@ -29,44 +29,43 @@ pub fn check(cx: &Ctx, sink: &mut Sink) {
     if sink.enabled(&TRAILING_WHITESPACE) {
         trailing_whitespace(cx, sink, content_end);
     }
-    if sink.enabled(&TRAILING_BLANK_LINES) && content_end > 0 {
-        let tail = &text[content_end..];
-        let first_nl = tail.find(['\n', '\r']);
-        if let Some(nl) = first_nl {
-            let keep_len = if tail[nl..].starts_with("\r\n") { 2 } else { 1 };
-            let keep_end = content_end + nl + keep_len;
-            // Only white space after the content; blank lines mean a
-            // further line break follows the first one.
-            if text[keep_end..].contains(['\n', '\r']) {
-                let keep = &text[content_end + nl..keep_end];
-                let n = text[keep_end..]
-                    .matches('\n')
-                    .count()
-                    .max(text[keep_end..].matches('\r').count());
-                sink.emit(
-                    &TRAILING_BLANK_LINES,
-                    content_end..text.len(),
-                    format!(
-                        "{n} blank line{} at the end of the file",
-                        if n == 1 { "" } else { "s" }
-                    ),
-                    vec![Fix::replace(
-                        "Remove the blank lines",
-                        content_end..text.len(),
-                        keep,
-                    )],
-                );
-            }
-        }
+    if !sink.enabled(&TRAILING_BLANK_LINES) || content_end == 0 {
+        return;
     }
+    // Keep the line break that ends the last line of text; everything after
+    // it is blank lines.
+    let tail = &text[content_end..];
+    let Some(nl) = tail.find(['\n', '\r']).map(|i| content_end + i) else {
+        return;
+    };
+    let keep_len = if text[nl..].starts_with("\r\n") { 2 } else { 1 };
+    let rest = &text[nl + keep_len..];
+    if !rest.contains(['\n', '\r']) {
+        return;
+    }
+    let n = rest.matches('\n').count().max(rest.matches('\r').count());
+    sink.emit(
+        &TRAILING_BLANK_LINES,
+        nl..text.len(),
+        format!(
+            "{n} blank line{} at the end of the file",
+            if n == 1 { "" } else { "s" }
+        ),
+        vec![Fix::replace(
+            "Remove the blank lines",
+            nl..text.len(),
+            &text[nl..nl + keep_len],
+        )],
+    );
 }
 
 fn trailing_whitespace(cx: &Ctx, sink: &mut Sink, content_end: usize) {
     let text = cx.text;
     let b = text.as_bytes();
     let mut i = 0;
+    // Every line that holds text, including the last one; the blank lines
+    // after it are the other rule's.
     while i < content_end {
-        // Find the next line end.
         let nl = match text[i..].find(['\n', '\r']) {
             Some(k) => i + k,
             None => text.len(),
@@ -74,12 +73,7 @@ fn trailing_whitespace(cx: &Ctx, sink: &mut Sink, content_end: usize) {
         let line = &text[i..nl];
         let trimmed = line.trim_end_matches([' ', '\t', '\u{a0}', '\u{3000}']);
         let ws_start = i + trimmed.len();
-        // Whitespace after the last content is the blank-lines rule's.
-        if ws_start < nl
-            && ws_start < content_end
-            && !cx.prose.is_verbatim(i)
-            && !is_hard_break(cx, ws_start)
-        {
+        if ws_start < nl && !cx.prose.is_verbatim(i) && !is_hard_break(cx, ws_start) {
             let what = if trimmed.is_empty() {
                 "Line holds only white space"
             } else {
