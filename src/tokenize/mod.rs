@@ -99,6 +99,8 @@ pub fn tokenize(text: &str, prose: &Prose) -> Tokens {
     if text.len() > u32::MAX as usize {
         return out;
     }
+    // About one token per six bytes of German prose.
+    out.tokens.reserve(text.len() / 6);
     for (bi, block) in prose.blocks.iter().enumerate() {
         let first = out.tokens.len();
         for seg in prose.block_segments(block) {
@@ -234,8 +236,13 @@ fn is_general_punct(c: char) -> bool {
 /// Scans a word, number, ordinal or abbreviation starting at `i`.
 fn word(text: &str, i: usize, end: usize, prev: &[Token]) -> Token {
     let rest = &text[i..end];
-    // Dotted abbreviations must be tried before the word scan splits them.
-    if let Some(n) = abbrev::multi_len(rest).or_else(|| abbrev::initialism_len(rest)) {
+    // Dotted abbreviations must be tried before the word scan splits them;
+    // they all have a full stop within their first four bytes ("z.", "Ph.",
+    // "u.Ä."), which rules out almost every word cheaply.
+    let head = &rest.as_bytes()[..rest.len().min(4)];
+    if head.contains(&b'.')
+        && let Some(n) = abbrev::multi_len(rest).or_else(|| abbrev::initialism_len(rest))
+    {
         let mut t = Token {
             start: i as u32,
             end: (i + n) as u32,
@@ -250,6 +257,10 @@ fn word(text: &str, i: usize, end: usize, prev: &[Token]) -> Token {
     let mut flags = 0u16;
     let mut letters = false;
     let mut digits_only_numberish = true;
+    // Case of the first letter (None: no cased letter) and whether any
+    // letter is lower case, gathered in the same pass.
+    let mut first_upper: Option<bool> = None;
+    let mut any_lower = false;
     loop {
         // A run of alphanumerics.
         while j < end {
@@ -258,6 +269,10 @@ fn word(text: &str, i: usize, end: usize, prev: &[Token]) -> Token {
                 if b.is_ascii_digit() {
                     flags |= flag::HAS_DIGIT;
                 } else {
+                    if !letters {
+                        first_upper = Some(b.is_ascii_uppercase());
+                    }
+                    any_lower |= b.is_ascii_lowercase();
                     letters = true;
                     digits_only_numberish = false;
                 }
@@ -267,6 +282,12 @@ fn word(text: &str, i: usize, end: usize, prev: &[Token]) -> Token {
             } else {
                 let c = char_at(text, j).unwrap_or(' ');
                 if c.is_alphanumeric() {
+                    if c.is_alphabetic() {
+                        if !letters {
+                            first_upper = Some(c.is_uppercase()).filter(|&u| u || c.is_lowercase());
+                        }
+                        any_lower |= c.is_lowercase();
+                    }
                     letters = true;
                     digits_only_numberish = false;
                     j += c.len_utf8();
@@ -320,7 +341,13 @@ fn word(text: &str, i: usize, end: usize, prev: &[Token]) -> Token {
         start: i as u32,
         end: j as u32,
         kind,
-        flags: flags | case_flags(w),
+        flags: flags
+            | match first_upper {
+                Some(true) if !any_lower => flag::UPPER_INITIAL | flag::ALL_UPPER,
+                Some(true) => flag::UPPER_INITIAL,
+                Some(false) => flag::LOWER_INITIAL,
+                None => 0,
+            },
     };
     if j < end && bytes[j] == b'.' && !text[j..end].starts_with("...") {
         if kind == TokenKind::Word && letters && abbrev::is_single(w) {
