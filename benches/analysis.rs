@@ -21,24 +21,44 @@ fn bench(c: &mut Criterion) {
     g.throughput(Throughput::Bytes(text.len() as u64));
     g.sample_size(10);
     let prose = markup::extract(&text, Format::Text);
-    g.bench_function("tokenize", |b| b.iter(|| black_box(tokenize::tokenize(&text, &prose))));
+    g.bench_function("tokenize", |b| {
+        b.iter(|| black_box(tokenize::tokenize(&text, &prose)))
+    });
     let tokens = tokenize::tokenize(&text, &prose);
     g.bench_function("spacing-rules", |b| {
         b.iter(|| {
-            let cx = Ctx { text: &text, prose: &prose, tokens: &tokens, settings: &settings };
+            let cx = Ctx {
+                text: &text,
+                prose: &prose,
+                tokens: &tokens,
+                settings: &settings,
+            };
             black_box(rules::run_all(&cx))
         })
     });
     g.bench_function("tokenize+rules", |b| {
         b.iter(|| {
             let tokens = tokenize::tokenize(&text, &prose);
-            let cx = Ctx { text: &text, prose: &prose, tokens: &tokens, settings: &settings };
+            let cx = Ctx {
+                text: &text,
+                prose: &prose,
+                tokens: &tokens,
+                settings: &settings,
+            };
             black_box(rules::run_all(&cx))
         })
     });
     g.bench_function("analyze (plain text, all stages)", |b| {
         b.iter(|| {
-            black_box(analyze(&DocInput { text: &text, path: None, format: Format::Text }, &settings, &Context::default()))
+            black_box(analyze(
+                &DocInput {
+                    text: &text,
+                    path: None,
+                    format: Format::Text,
+                },
+                &settings,
+                &Context::default(),
+            ))
         })
     });
     g.finish();

@@ -253,3 +253,90 @@ fn requests_before_initialize_are_refused() {
     c.initialize(None, caps(&["utf-16"], false));
     assert_eq!(c.shutdown(), 0);
 }
+
+#[test]
+fn workspace_is_indexed_at_start_with_progress_and_bad_files_are_logged() {
+    let dir = temp_dir("index");
+    for i in 0..40 {
+        std::fs::write(
+            dir.join(format!("artikel-{i:02}.txt")),
+            format!("Meldung {i}.  Zweiter Satz.\n"),
+        )
+        .unwrap();
+    }
+    std::fs::write(dir.join("kaputt.txt"), b"Gut\xff kaputt").unwrap();
+    std::fs::write(dir.join("riesig.md"), "Wort ".repeat(400)).unwrap();
+    std::fs::write(dir.join("copydesk.toml"), "max-file-size = 1000\n").unwrap();
+    let mut c = Client::spawn();
+    c.initialize(Some(&dir), caps(&["utf-16"], false));
+    let end = c
+        .wait_for(|m| m["method"] == "$/progress" && m["params"]["value"]["kind"] == "end")
+        .expect("indexing progress ends");
+    assert_eq!(end["params"]["value"]["message"], "42 articles");
+    let begun = c
+        .backlog
+        .iter()
+        .any(|m| m["method"] == "$/progress" && m["params"]["value"]["kind"] == "begin");
+    assert!(begun, "progress begins before it ends");
+    let logs: Vec<String> = {
+        c.drain_for(std::time::Duration::from_millis(300));
+        c.backlog
+            .iter()
+            .filter(|m| m["method"] == "window/logMessage")
+            .map(|m| m["params"]["message"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert!(
+        logs.iter()
+            .any(|l| l.contains("kaputt.txt") && l.contains("UTF-8")),
+        "{logs:?}"
+    );
+    assert!(
+        logs.iter()
+            .any(|l| l.contains("riesig.md") && l.contains("limit")),
+        "{logs:?}"
+    );
+    assert!(
+        logs.iter().any(|l| l.contains("indexed 42 articles")),
+        "{logs:?}"
+    );
+    assert_eq!(c.shutdown(), 0);
+}
+
+#[test]
+fn changed_copydesk_toml_is_picked_up_through_watched_files() {
+    let dir = temp_dir("watch");
+    std::fs::write(dir.join("copydesk.toml"), "debounce-ms = 0\n").unwrap();
+    let mut c = Client::spawn();
+    c.initialize(Some(&dir), caps(&["utf-16"], false));
+    let registered = c
+        .wait_for(|m| m["method"] == "client/registerCapability")
+        .expect("watchers registered");
+    assert_eq!(
+        registered["params"]["registrations"][0]["method"],
+        "workspace/didChangeWatchedFiles"
+    );
+    let uri = common::file_uri(&dir.join("a.txt"));
+    c.open(&uri, "plaintext", "Ein  Wort.\n");
+    assert_eq!(
+        codes(&c.diagnostics(&uri, Some(1))),
+        ["spacing/double-space"]
+    );
+    std::fs::write(
+        dir.join("copydesk.toml"),
+        "debounce-ms = 0\n[rules]\n\"spacing/double-space\" = \"off\"\n",
+    )
+    .unwrap();
+    c.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": common::file_uri(&dir.join("copydesk.toml")), "type": 2}]}),
+    );
+    assert!(c.diagnostics(&uri, Some(1)).is_empty());
+    // Closing the document clears its diagnostics.
+    c.notify(
+        "textDocument/didClose",
+        json!({"textDocument": {"uri": uri}}),
+    );
+    assert!(c.diagnostics(&uri, None).is_empty());
+    assert_eq!(c.shutdown(), 0);
+}

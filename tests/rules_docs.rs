@@ -113,15 +113,26 @@ fn readme_lists_the_rules_of_the_registry() {
 
 #[test]
 fn readme_documents_every_setting() {
-    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).expect("README.md");
-    let start = readme.find("<!-- settings:start -->").expect("settings:start marker");
-    let end = readme.find("<!-- settings:end -->").expect("settings:end marker");
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md"))
+        .expect("README.md");
+    let start = readme
+        .find("<!-- settings:start -->")
+        .expect("settings:start marker");
+    let end = readme
+        .find("<!-- settings:end -->")
+        .expect("settings:end marker");
     let section = &readme[start..end];
     let defaults = serde_json::to_value(Settings::default()).unwrap();
     for key in defaults.as_object().unwrap().keys() {
-        assert!(section.contains(&format!("| `{key}` |")), "README settings table lacks `{key}`");
+        assert!(
+            section.contains(&format!("| `{key}` |")),
+            "README settings table lacks `{key}`"
+        );
     }
     // And the editor schema offers each of them (camelCase).
     let schema = copydesk::config::json_schema();
-    assert_eq!(schema.as_object().unwrap().len(), defaults.as_object().unwrap().len());
+    assert_eq!(
+        schema.as_object().unwrap().len(),
+        defaults.as_object().unwrap().len()
+    );
 }
