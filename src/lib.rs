@@ -8,6 +8,7 @@
 pub mod analysis;
 pub mod cli;
 pub mod config;
+pub mod entities;
 pub mod lexicon;
 pub mod lsp;
 pub mod markup;
