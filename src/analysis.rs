@@ -6,8 +6,11 @@
 //! LSP, files on disk or threads.
 
 use std::path::Path;
+use std::sync::Arc;
 
 use crate::config::{Language, Settings};
+use crate::entities::gazetteer::Gazetteer;
+use crate::entities::{self, DocEntities, KnowledgeBase, WorkspaceEntities};
 use crate::markup::{self, Format, Prose};
 use crate::rules::{self, Ctx, Finding};
 use crate::tokenize::{self, Tokens};
@@ -25,8 +28,33 @@ pub struct DocInput<'a> {
 /// What the rest of the workspace contributes to one document's analysis
 /// (vocabulary of the archive, knowledge base, …). Built by the CLI or the
 /// language server, read-only here, cheap to clone (shared parts are `Arc`s).
-#[derive(Clone, Debug, Default)]
-pub struct Context {}
+#[derive(Clone, Debug)]
+pub struct Context {
+    /// The workspace's entities file laid over the built-in entries.
+    pub knowledge: Arc<KnowledgeBase>,
+    /// The knowledge base's names, indexed for matching in text.
+    pub gazetteer: Arc<Gazetteer>,
+}
+
+impl Context {
+    pub fn with_knowledge(knowledge: KnowledgeBase) -> Context {
+        let gazetteer = Arc::new(Gazetteer::new(&knowledge));
+        Context {
+            knowledge: Arc::new(knowledge),
+            gazetteer,
+        }
+    }
+}
+
+impl Default for Context {
+    /// The built-in knowledge base only.
+    fn default() -> Self {
+        static DEFAULT: std::sync::OnceLock<Context> = std::sync::OnceLock::new();
+        DEFAULT
+            .get_or_init(|| Context::with_knowledge(KnowledgeBase::built_in()))
+            .clone()
+    }
+}
 
 /// Everything copydesk knows about one document.
 #[derive(Clone, Debug)]
@@ -37,10 +65,11 @@ pub struct DocAnalysis {
     pub tokens: Tokens,
     /// Sorted by position.
     pub findings: Vec<Finding>,
+    /// Name mentions grouped per entity within this document.
+    pub entities: DocEntities,
 }
 
 pub fn analyze(input: &DocInput, settings: &Settings, context: &Context) -> DocAnalysis {
-    let _ = context;
     let prose = markup::extract(input.text, input.format);
     let language = prose
         .front_matter
@@ -60,11 +89,61 @@ pub fn analyze(input: &DocInput, settings: &Settings, context: &Context) -> DocA
         settings,
     };
     let findings = rules::run_all(&cx);
+    let found = context.gazetteer.find(input.text, &tokens);
+    let entities = entities::extract(input.text, &tokens, &found, &context.knowledge);
     DocAnalysis {
         format: input.format,
         language,
         prose,
         tokens,
         findings,
+        entities,
     }
+}
+
+/// Analyses several documents as one workspace: each document on its own,
+/// then the rules that need all of them (`names/inconsistent-spelling`),
+/// whose findings are merged into each document's list.
+pub fn analyze_workspace(
+    inputs: &[DocInput],
+    settings: &Settings,
+    context: &Context,
+) -> (Vec<DocAnalysis>, WorkspaceEntities) {
+    use rayon::prelude::*;
+    let mut analyses: Vec<DocAnalysis> = inputs
+        .par_iter()
+        .map(|i| analyze(i, settings, context))
+        .collect();
+    let ws = {
+        let docs: Vec<&DocEntities> = analyses.iter().map(|a| &a.entities).collect();
+        entities::cluster(&docs, &context.knowledge)
+    };
+    let extra: Vec<Vec<Finding>> = {
+        let docs: Vec<&DocEntities> = analyses.iter().map(|a| &a.entities).collect();
+        (0..docs.len())
+            .map(|i| workspace_findings(i, &docs, &ws, settings, context))
+            .collect()
+    };
+    for (a, more) in analyses.iter_mut().zip(extra) {
+        if !more.is_empty() {
+            a.findings.extend(more);
+            a.findings.sort_by(|x, y| {
+                (x.span.start, x.span.end, x.code).cmp(&(y.span.start, y.span.end, y.code))
+            });
+        }
+    }
+    (analyses, ws)
+}
+
+/// The workspace-level findings of document `doc`.
+pub fn workspace_findings(
+    doc: usize,
+    docs: &[&DocEntities],
+    ws: &WorkspaceEntities,
+    settings: &Settings,
+    context: &Context,
+) -> Vec<Finding> {
+    let mut sink = rules::Sink::new(settings);
+    rules::names::check(doc, docs, ws, &context.knowledge, &mut sink);
+    sink.finish()
 }

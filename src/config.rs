@@ -88,6 +88,11 @@ impl Default for Settings {
 }
 
 impl Settings {
+    /// Whether the user set a level for this rule or its group.
+    pub fn rule_configured(&self, rule: &Rule) -> bool {
+        self.rules.contains_key(rule.code) || self.rules.contains_key(rule.group())
+    }
+
     /// The severity a rule reports with, or `None` when it is switched off.
     /// A rule's own entry wins over its group's ("spacing").
     pub fn rule_severity(&self, rule: &Rule) -> Option<Severity> {

@@ -39,6 +39,17 @@ enum Command {
         #[arg(long)]
         no_progress: bool,
     },
+    /// List the people, organisations and places the articles name.
+    Entities {
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value = "table")]
+        format: cli::entities::Format,
+        #[arg(long)]
+        config: Option<PathBuf>,
+        #[arg(long)]
+        no_progress: bool,
+    },
     /// Show the documentation of one rule.
     Rule {
         /// A rule code such as spacing/double-space.
@@ -63,6 +74,26 @@ fn init_logging() {
         .try_init();
 }
 
+/// Loads settings and the knowledge base for a command over `paths`,
+/// printing warnings; `Err` carries the exit status for a broken setup.
+fn setup(paths: &[PathBuf], config: Option<&std::path::Path>) -> Result<cli::Setup, i32> {
+    let start = paths.first().cloned().unwrap_or_else(|| PathBuf::from("."));
+    match cli::setup(config, &start) {
+        Ok(s) => {
+            for w in &s.warnings {
+                eprintln!("copydesk: warning: {w}");
+            }
+            Ok(s)
+        }
+        Err(errors) => {
+            for e in errors {
+                eprintln!("copydesk: error: {e}");
+            }
+            Err(2)
+        }
+    }
+}
+
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(c) => c,
@@ -77,26 +108,14 @@ fn main() -> ExitCode {
             init_logging();
             copydesk::lsp::serve()
         }
-        Command::Check {
-            paths,
-            format,
-            config,
-            no_progress,
-        } => {
-            let start = paths.first().cloned().unwrap_or_else(|| PathBuf::from("."));
-            let loaded = cli::load_settings(config.as_deref(), &start);
-            for w in &loaded.warnings {
-                eprintln!("copydesk: warning: {w}");
-            }
-            if !loaded.errors.is_empty() {
-                for e in &loaded.errors {
-                    eprintln!("copydesk: error: {e}");
-                }
-                2
-            } else {
-                cli::check::run(&paths, &loaded.settings, format, !no_progress)
-            }
-        }
+        Command::Check { paths, format, config, no_progress } => match setup(&paths, config.as_deref()) {
+            Ok(s) => cli::check::run(&paths, &s.settings, &s.context, format, !no_progress),
+            Err(code) => code,
+        },
+        Command::Entities { paths, format, config, no_progress } => match setup(&paths, config.as_deref()) {
+            Ok(s) => cli::entities::run(&paths, &s.settings, &s.context, format, !no_progress),
+            Err(code) => code,
+        },
         Command::Rule { code } => match rules::lookup(&code) {
             Some(r) => {
                 print!("{}", rules::render_markdown(r));

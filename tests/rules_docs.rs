@@ -2,7 +2,7 @@
 //! each rule fires on its bad example and not on its good example, and the
 //! README lists exactly the registry's rules.
 
-use copydesk::analysis::{Context, DocInput, analyze};
+use copydesk::analysis::{Context, DocInput, analyze_workspace};
 use copydesk::config::Settings;
 use copydesk::markup::Format;
 use copydesk::rules::{Finding, registry, rules_table};
@@ -14,16 +14,17 @@ fn findings(text: &str) -> Vec<Finding> {
     } else {
         Format::Text
     };
-    analyze(
-        &DocInput {
+    // As a one-document workspace, so workspace-level rules run too.
+    let (mut a, _) = analyze_workspace(
+        &[DocInput {
             text,
             path: None,
             format,
-        },
+        }],
         &Settings::default(),
         &Context::default(),
-    )
-    .findings
+    );
+    a.remove(0).findings
 }
 
 #[test]
@@ -104,10 +105,15 @@ fn readme_lists_the_rules_of_the_registry() {
     let end = readme.find("<!-- rules:end -->").expect("rules:end marker");
     let listed = readme[start..end].trim();
     let expected = rules_table();
+    if std::env::var_os("UPDATE_README").is_some() && listed != expected.trim() {
+        let updated = format!("{}\n{}{}", &readme[..start], expected, &readme[end..]);
+        std::fs::write(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md"), updated).unwrap();
+        return;
+    }
     assert_eq!(
         listed,
         expected.trim(),
-        "README rule list is out of date; regenerate it with `copydesk rules --markdown`"
+        "README rule list is out of date; run `UPDATE_README=1 cargo test --test rules_docs` (or paste `copydesk rules --markdown`)"
     );
 }
 

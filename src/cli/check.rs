@@ -1,12 +1,13 @@
 //! `copydesk check`: analyse files and report findings.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use rayon::prelude::*;
 
 use super::output::{self, Format as OutFormat};
-use crate::analysis::{Context, DocInput, analyze};
+use crate::analysis::{Context, DocAnalysis, DocInput, analyze_workspace};
 use crate::config::Settings;
+use crate::entities::WorkspaceEntities;
 use crate::markup::Format;
 use crate::rules::{Finding, Severity};
 use crate::workspace::{LoadError, discover, load_text};
@@ -36,8 +37,15 @@ pub struct Outcome {
     pub skipped: Vec<Skipped>,
 }
 
-/// Checks files and folders (recursing into article files).
-pub fn check_paths(paths: &[PathBuf], settings: &Settings, progress: bool) -> Outcome {
+/// A readable article file.
+pub struct Source {
+    pub path: PathBuf,
+    pub text: String,
+    pub bom: usize,
+}
+
+/// Finds and reads the article files under `paths` (in parallel).
+pub fn load_paths(paths: &[PathBuf], settings: &Settings, progress: bool) -> (Vec<Source>, Vec<Skipped>) {
     let (files, errors) = discover(paths, settings);
     let mut skipped: Vec<Skipped> = errors
         .into_iter()
@@ -48,49 +56,58 @@ pub fn check_paths(paths: &[PathBuf], settings: &Settings, progress: bool) -> Ou
         })
         .collect();
     let bar = progress_bar(files.len(), progress);
-    let results: Vec<Result<Checked, Skipped>> = files
+    let results: Vec<Result<Source, Skipped>> = files
         .par_iter()
         .map(|path| {
-            let r = check_file(path, settings);
             bar.inc(1);
-            r
+            load_text(path, settings.max_file_size)
+                .map(|l| Source { path: path.clone(), text: l.text, bom: l.bom })
+                .map_err(|e| Skipped {
+                    path: path.to_path_buf(),
+                    reason: e.to_string(),
+                    is_error: matches!(e, LoadError::Io(_)),
+                })
         })
         .collect();
     bar.finish_and_clear();
-    let mut checked = Vec::new();
+    let mut sources = Vec::new();
     for r in results {
         match r {
-            Ok(c) => checked.push(c),
+            Ok(s) => sources.push(s),
             Err(e) => skipped.push(e),
         }
     }
-    Outcome {
-        files: checked,
-        skipped,
-    }
+    (sources, skipped)
 }
 
-pub fn check_file(path: &Path, settings: &Settings) -> Result<Checked, Skipped> {
-    let loaded = load_text(path, settings.max_file_size).map_err(|e| Skipped {
-        path: path.to_path_buf(),
-        reason: e.to_string(),
-        is_error: matches!(e, LoadError::Io(_)),
-    })?;
-    let a = analyze(
-        &DocInput {
-            text: &loaded.text,
-            path: Some(path),
-            format: Format::from_path(path),
-        },
-        settings,
-        &Context::default(),
-    );
-    Ok(Checked {
-        path: path.to_path_buf(),
-        text: loaded.text,
-        bom: loaded.bom,
-        findings: a.findings,
-    })
+/// Analyses sources as one workspace.
+pub fn analyze_sources(sources: &[Source], settings: &Settings, context: &Context) -> (Vec<DocAnalysis>, WorkspaceEntities) {
+    let inputs: Vec<DocInput> = sources
+        .iter()
+        .map(|s| DocInput {
+            text: &s.text,
+            path: Some(&s.path),
+            format: Format::from_path(&s.path),
+        })
+        .collect();
+    analyze_workspace(&inputs, settings, context)
+}
+
+/// Checks files and folders (recursing into article files).
+pub fn check_paths(paths: &[PathBuf], settings: &Settings, context: &Context, progress: bool) -> Outcome {
+    let (sources, skipped) = load_paths(paths, settings, progress);
+    let (analyses, _) = analyze_sources(&sources, settings, context);
+    let files = sources
+        .into_iter()
+        .zip(analyses)
+        .map(|(s, a)| Checked {
+            path: s.path,
+            text: s.text,
+            bom: s.bom,
+            findings: a.findings,
+        })
+        .collect();
+    Outcome { files, skipped }
 }
 
 fn progress_bar(len: usize, enabled: bool) -> indicatif::ProgressBar {
@@ -109,14 +126,14 @@ fn progress_bar(len: usize, enabled: bool) -> indicatif::ProgressBar {
 
 /// Runs `copydesk check` and returns the exit status: 0 clean, 1 when an
 /// error-severity finding was reported, 2 when a file could not be read.
-pub fn run(paths: &[PathBuf], settings: &Settings, format: OutFormat, progress: bool) -> i32 {
+pub fn run(paths: &[PathBuf], settings: &Settings, context: &Context, format: OutFormat, progress: bool) -> i32 {
     for p in paths {
         if !p.exists() {
             eprintln!("copydesk: {}: no such file or directory", p.display());
             return 2;
         }
     }
-    let outcome = check_paths(paths, settings, progress);
+    let outcome = check_paths(paths, settings, context, progress);
     for s in &outcome.skipped {
         if s.path.as_os_str().is_empty() {
             eprintln!("copydesk: {}", s.reason);

@@ -2,35 +2,80 @@
 //! here so integration tests and benchmarks can call them.
 
 pub mod check;
+pub mod entities;
 pub mod output;
 
 use std::path::{Path, PathBuf};
 
-use crate::config::{self, Loaded};
+use crate::analysis::Context;
+use crate::config::{self, Settings};
+use crate::entities::KnowledgeBase;
+use crate::entities::kb;
+
+/// Settings, workspace root and knowledge base for a CLI run.
+pub struct Setup {
+    pub settings: Settings,
+    /// The folder holding `copydesk.toml`, else the first path's folder.
+    pub root: PathBuf,
+    pub context: Context,
+    pub warnings: Vec<String>,
+}
 
 /// Finds `copydesk.toml` in `start` or its ancestors (the way ruff finds its
-/// configuration) and loads it; `explicit` wins when given.
-pub fn load_settings(explicit: Option<&Path>, start: &Path) -> Loaded {
-    if let Some(p) = explicit {
-        return match std::fs::read_to_string(p) {
-            Ok(s) => config::from_toml_str(&s, &p.display().to_string()),
-            Err(e) => Loaded {
-                errors: vec![format!("{}: {e}", p.display())],
-                ..Loaded::default()
-            },
-        };
-    }
+/// configuration), loads it and the workspace's entities file. Errors in
+/// the settings file are returned (the CLI exits with status 2); problems in
+/// the entities file are warnings.
+pub fn setup(explicit: Option<&Path>, start: &Path) -> Result<Setup, Vec<String>> {
     let start = std::fs::canonicalize(start).unwrap_or_else(|_| start.to_path_buf());
-    let mut dir: Option<PathBuf> = Some(if start.is_dir() {
-        start.clone()
-    } else {
-        start.parent().map(Path::to_path_buf).unwrap_or_default()
-    });
-    while let Some(d) = dir {
-        if d.join(config::CONFIG_FILE).is_file() {
-            return config::load_dir(&d);
+    let start_dir = if start.is_dir() { start.clone() } else { start.parent().map(Path::to_path_buf).unwrap_or_default() };
+    let (loaded, root) = match explicit {
+        Some(p) => {
+            let loaded = match std::fs::read_to_string(p) {
+                Ok(s) => config::from_toml_str(&s, &p.display().to_string()),
+                Err(e) => return Err(vec![format!("{}: {e}", p.display())]),
+            };
+            (loaded, p.parent().map(Path::to_path_buf).unwrap_or(start_dir.clone()))
         }
-        dir = d.parent().map(Path::to_path_buf);
+        None => {
+            let mut dir = Some(start_dir.clone());
+            let mut found = None;
+            while let Some(d) = dir {
+                if d.join(config::CONFIG_FILE).is_file() {
+                    found = Some(d);
+                    break;
+                }
+                dir = d.parent().map(Path::to_path_buf);
+            }
+            match found {
+                Some(d) => (config::load_dir(&d), d),
+                None => (config::Loaded::default(), start_dir.clone()),
+            }
+        }
+    };
+    if !loaded.errors.is_empty() {
+        return Err(loaded.errors);
     }
-    Loaded::default()
+    let mut warnings = loaded.warnings;
+    let kb_path = root.join(&loaded.settings.entities_file);
+    let file_kb = match std::fs::read_to_string(&kb_path) {
+        Ok(text) => {
+            let (kb, errors) = kb::parse(&text, false);
+            for e in errors {
+                let line = text[..e.span.start.min(text.len())].matches('\n').count() + 1;
+                warnings.push(format!("{}:{line}: {}", kb_path.display(), e.message));
+            }
+            kb
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => KnowledgeBase::default(),
+        Err(e) => {
+            warnings.push(format!("{}: {e}", kb_path.display()));
+            KnowledgeBase::default()
+        }
+    };
+    Ok(Setup {
+        settings: loaded.settings,
+        root,
+        context: Context::with_knowledge(KnowledgeBase::with_workspace(file_kb)),
+        warnings,
+    })
 }

@@ -42,7 +42,11 @@ impl EntityMention {
     /// The word that carries the family name: the last one, or the first in
     /// East Asian order ("Xi Jinping").
     pub fn family_index(&self) -> usize {
-        if self.kind == EntityKind::Person && self.words.len() >= 2 && self.words.len() <= 3 && is_east_asian_family(&self.words[0]) {
+        if self.kind == EntityKind::Person
+            && self.words.len() >= 2
+            && self.words.len() <= 3
+            && is_east_asian_family(&self.words[0])
+        {
             0
         } else {
             self.words.len().saturating_sub(1)
@@ -50,13 +54,21 @@ impl EntityMention {
     }
 
     pub fn family(&self) -> &str {
-        self.words.get(self.family_index()).map(String::as_str).unwrap_or("")
+        self.words
+            .get(self.family_index())
+            .map(String::as_str)
+            .unwrap_or("")
     }
 
     /// Given names (persons with more than one word).
     pub fn given(&self) -> Vec<&str> {
         let f = self.family_index();
-        self.words.iter().enumerate().filter(|(i, _)| *i != f).map(|(_, w)| w.as_str()).collect()
+        self.words
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| *i != f)
+            .map(|(_, w)| w.as_str())
+            .collect()
     }
 
     pub fn is_full_name(&self) -> bool {
@@ -89,11 +101,16 @@ impl DocEntities {
 }
 
 /// Titles that taggers sometimes include but that are not part of a name.
-const HONORIFICS: &[&str] = &["Herr", "Herrn", "Frau", "Dr.", "Prof.", "Mr.", "Mrs.", "Ms.", "Sir"];
+const HONORIFICS: &[&str] = &[
+    "Herr", "Herrn", "Frau", "Dr.", "Prof.", "Mr.", "Mrs.", "Ms.", "Sir",
+];
 
 /// Builds the document's entities from the tagger's mentions.
 pub fn extract(text: &str, tokens: &Tokens, found: &[Found], kb: &KnowledgeBase) -> DocEntities {
-    let mut found: Vec<&Found> = found.iter().filter(|f| f.span.end <= text.len() && f.span.start < f.span.end).collect();
+    let mut found: Vec<&Found> = found
+        .iter()
+        .filter(|f| f.span.end <= text.len() && f.span.start < f.span.end)
+        .collect();
     found.sort_by_key(|f| (f.span.start, f.span.end));
     found.dedup_by(|a, b| a.span.start < b.span.end);
     // Words that occur uninflected anywhere, to tell "Putins" (genitive)
@@ -111,7 +128,9 @@ pub fn extract(text: &str, tokens: &Tokens, found: &[Found], kb: &KnowledgeBase)
     }
     let mut mentions = Vec::with_capacity(found.len());
     for f in found {
-        let Some(m) = mention(text, tokens, f, &known) else { continue };
+        let Some(m) = mention(text, tokens, f, &known) else {
+            continue;
+        };
         mentions.push(m);
     }
     link_acronyms(text, &mut mentions);
@@ -119,14 +138,22 @@ pub fn extract(text: &str, tokens: &Tokens, found: &[Found], kb: &KnowledgeBase)
     DocEntities { mentions, groups }
 }
 
-fn mention(text: &str, tokens: &Tokens, f: &Found, known: &std::collections::HashSet<String>) -> Option<EntityMention> {
+fn mention(
+    text: &str,
+    tokens: &Tokens,
+    f: &Found,
+    known: &std::collections::HashSet<String>,
+) -> Option<EntityMention> {
     let surface = &text[f.span.clone()];
     let mut words: Vec<String> = surface.split_whitespace().map(str::to_string).collect();
     let mut span = f.span.clone();
     // Drop a leading honorific ("Herr Belousov").
     while words.len() > 1 && HONORIFICS.contains(&words[0].as_str()) {
         let w = words.remove(0);
-        let skip = surface[span.start - f.span.start..].find(&w).map(|i| i + w.len()).unwrap_or(0);
+        let skip = surface[span.start - f.span.start..]
+            .find(&w)
+            .map(|i| i + w.len())
+            .unwrap_or(0);
         span.start += skip;
         span.start += text[span.start..].len() - text[span.start..].trim_start().len();
     }
@@ -143,7 +170,8 @@ fn mention(text: &str, tokens: &Tokens, f: &Found, known: &std::collections::Has
         *words.last_mut().unwrap() = stem.to_string();
     }
     let tok_range = token_range(tokens, span.clone());
-    let role = tok_range.and_then(|r| roles::find(text, tokens, r, f.kind == EntityKind::Organization));
+    let role =
+        tok_range.and_then(|r| roles::find(text, tokens, r, f.kind == EntityKind::Organization));
     Some(EntityMention {
         text: text[span.clone()].to_string(),
         span,
@@ -168,14 +196,23 @@ fn token_range(tokens: &Tokens, span: Range<usize>) -> Option<Range<usize>> {
 /// "Shanghaier Organisation für Zusammenarbeit (SCO)": records the acronym
 /// on the long form.
 fn link_acronyms(text: &str, mentions: &mut [EntityMention]) {
-    for m in mentions.iter_mut().filter(|m| m.kind == EntityKind::Organization) {
+    for m in mentions
+        .iter_mut()
+        .filter(|m| m.kind == EntityKind::Organization)
+    {
         let rest = &text[m.span.end..];
         let rest = rest.strip_prefix(' ').unwrap_or(rest);
-        let Some(inner) = rest.strip_prefix('(') else { continue };
-        let Some(close) = inner.find(')') else { continue };
+        let Some(inner) = rest.strip_prefix('(') else {
+            continue;
+        };
+        let Some(close) = inner.find(')') else {
+            continue;
+        };
         let acr = &inner[..close];
         let letters = acr.chars().filter(|c| c.is_alphabetic()).count();
-        let all_caps = acr.chars().all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '-');
+        let all_caps = acr
+            .chars()
+            .all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '-');
         if !(2..=8).contains(&letters) || !all_caps || acr.len() > 12 {
             continue;
         }
@@ -223,7 +260,9 @@ pub fn same_person(a: &EntityMention, b: &EntityMention) -> bool {
 /// Given names agree when one list is empty, or their first names are the
 /// same name, or one is the initial of the other ("W. Putin").
 pub fn given_compatible(a: &[&str], b: &[&str]) -> bool {
-    let (Some(x), Some(y)) = (a.first(), b.first()) else { return true };
+    let (Some(x), Some(y)) = (a.first(), b.first()) else {
+        return true;
+    };
     let initial = |i: &str, full: &str| {
         let i = i.trim_end_matches('.');
         i.chars().count() == 1 && full.starts_with(i)
@@ -238,7 +277,12 @@ fn group(mentions: &mut [EntityMention]) -> Vec<Group> {
     let mut by_key: HashMap<(EntityKind, String), usize> = HashMap::new();
     for (i, m) in mentions.iter().enumerate() {
         let key = match m.kind {
-            EntityKind::Person => m.words.iter().map(|w| translit_key(w)).collect::<Vec<_>>().join(" "),
+            EntityKind::Person => m
+                .words
+                .iter()
+                .map(|w| translit_key(w))
+                .collect::<Vec<_>>()
+                .join(" "),
             _ => org_key(&m.words.iter().map(String::as_str).collect::<Vec<_>>()),
         };
         match by_key.get(&(m.kind, key.clone())) {
@@ -267,14 +311,23 @@ fn group(mentions: &mut [EntityMention]) -> Vec<Group> {
             continue;
         }
         let word = &m.words[0];
-        let candidates: Vec<usize> = full.iter().copied().filter(|&j| same_word(mentions[j].family(), word)).collect();
+        let candidates: Vec<usize> = full
+            .iter()
+            .copied()
+            .filter(|&j| same_word(mentions[j].family(), word))
+            .collect();
         let mut roots: Vec<usize> = candidates.iter().map(|&j| sets.find(j)).collect();
         roots.sort();
         roots.dedup();
         let target = match roots.len() {
             0 => None,
             1 => candidates.first().copied(),
-            _ => candidates.iter().copied().filter(|&j| j < i).max().or_else(|| candidates.first().copied()),
+            _ => candidates
+                .iter()
+                .copied()
+                .filter(|&j| j < i)
+                .max()
+                .or_else(|| candidates.first().copied()),
         };
         if let Some(j) = target {
             sets.union(i, j);
@@ -290,7 +343,11 @@ fn group(mentions: &mut [EntityMention]) -> Vec<Group> {
     for (i, acr) in acronyms {
         for j in 0..n {
             let m = &mentions[j];
-            if j != i && matches!(m.kind, EntityKind::Organization | EntityKind::Other) && m.words.len() == 1 && m.words[0] == acr {
+            if j != i
+                && matches!(m.kind, EntityKind::Organization | EntityKind::Other)
+                && m.words.len() == 1
+                && m.words[0] == acr
+            {
                 sets.union(i, j);
             }
         }
@@ -301,7 +358,10 @@ fn group(mentions: &mut [EntityMention]) -> Vec<Group> {
     for i in 0..n {
         let r = sets.find(i);
         let g = *index.entry(r).or_insert_with(|| {
-            groups.push(Group { kind: mentions[r].kind, mentions: Vec::new() });
+            groups.push(Group {
+                kind: mentions[r].kind,
+                mentions: Vec::new(),
+            });
             groups.len() - 1
         });
         groups[g].mentions.push(i);
@@ -323,10 +383,25 @@ mod tests {
                 let s = from + i;
                 let e = s + n.len();
                 // Whole words only.
-                let ok_before = text[..s].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
-                let ok_after = text[e..].chars().next().is_none_or(|c| !c.is_alphanumeric());
-                if ok_before && ok_after && !out.iter().any(|f: &Found| f.span.start <= s && s < f.span.end) {
-                    out.push(Found { span: s..e, kind: *k, confidence: 0.9 });
+                let ok_before = text[..s]
+                    .chars()
+                    .next_back()
+                    .is_none_or(|c| !c.is_alphanumeric());
+                let ok_after = text[e..]
+                    .chars()
+                    .next()
+                    .is_none_or(|c| !c.is_alphanumeric());
+                if ok_before
+                    && ok_after
+                    && !out
+                        .iter()
+                        .any(|f: &Found| f.span.start <= s && s < f.span.end)
+                {
+                    out.push(Found {
+                        span: s..e,
+                        kind: *k,
+                        confidence: 0.9,
+                    });
                 }
                 from = e;
             }
@@ -337,7 +412,15 @@ mod tests {
     fn groups_of(text: &str, names: &[(&str, EntityKind)]) -> Vec<Vec<String>> {
         let t = tokenize_str(text);
         let d = extract(text, &t, &found(text, names), &KnowledgeBase::default());
-        d.groups.iter().map(|g| g.mentions.iter().map(|&i| d.mentions[i].text.clone()).collect()).collect()
+        d.groups
+            .iter()
+            .map(|g| {
+                g.mentions
+                    .iter()
+                    .map(|&i| d.mentions[i].text.clone())
+                    .collect()
+            })
+            .collect()
     }
 
     use EntityKind::{Organization as O, Person as P};
@@ -345,8 +428,23 @@ mod tests {
     #[test]
     fn short_forms_and_genitives_join_the_full_name() {
         let t = "Der Präsident Wladimir Putin sprach. Putin sagte, Putins Plan gelte. Xi Jinping nickte; Xi lächelte.";
-        let g = groups_of(t, &[("Wladimir Putin", P), ("Putins", P), ("Putin", P), ("Xi Jinping", P), ("Xi", P)]);
-        assert_eq!(g, vec![vec!["Wladimir Putin", "Putin", "Putins"], vec!["Xi Jinping", "Xi"]]);
+        let g = groups_of(
+            t,
+            &[
+                ("Wladimir Putin", P),
+                ("Putins", P),
+                ("Putin", P),
+                ("Xi Jinping", P),
+                ("Xi", P),
+            ],
+        );
+        assert_eq!(
+            g,
+            vec![
+                vec!["Wladimir Putin", "Putin", "Putins"],
+                vec!["Xi Jinping", "Xi"]
+            ]
+        );
     }
 
     #[test]
@@ -354,7 +452,14 @@ mod tests {
         let t = "Andrei Belousov kam. Beloussov sprach mit Andrej Beloussow. Helmut Schmidt und Renate Schmidt stritten; Schmidt gewann.";
         let g = groups_of(
             t,
-            &[("Andrei Belousov", P), ("Beloussov", P), ("Andrej Beloussow", P), ("Helmut Schmidt", P), ("Renate Schmidt", P), ("Schmidt", P)],
+            &[
+                ("Andrei Belousov", P),
+                ("Beloussov", P),
+                ("Andrej Beloussow", P),
+                ("Helmut Schmidt", P),
+                ("Renate Schmidt", P),
+                ("Schmidt", P),
+            ],
         );
         assert_eq!(
             g,
@@ -369,17 +474,40 @@ mod tests {
     #[test]
     fn acronyms_join_their_long_form_and_xi_is_not_xinhua() {
         let t = "die Shanghaier Organisation für Zusammenarbeit (SCO) tagte. Die SCO wächst. Xi sprach, Xinhua berichtete.";
-        let g = groups_of(t, &[("Shanghaier Organisation für Zusammenarbeit", O), ("SCO", O), ("Xinhua", O), ("Xi", P)]);
-        assert_eq!(g, vec![vec!["Shanghaier Organisation für Zusammenarbeit", "SCO", "SCO"], vec!["Xi"], vec!["Xinhua"]]);
+        let g = groups_of(
+            t,
+            &[
+                ("Shanghaier Organisation für Zusammenarbeit", O),
+                ("SCO", O),
+                ("Xinhua", O),
+                ("Xi", P),
+            ],
+        );
+        assert_eq!(
+            g,
+            vec![
+                vec!["Shanghaier Organisation für Zusammenarbeit", "SCO", "SCO"],
+                vec!["Xi"],
+                vec!["Xinhua"]
+            ]
+        );
     }
 
     #[test]
     fn honorifics_are_not_part_of_the_name_and_roles_are_kept() {
         let t = "Verteidigungsminister Andrej Beloussow reiste an. Herr Beloussow sprach.";
         let tk = tokenize_str(t);
-        let d = extract(t, &tk, &found(t, &[("Andrej Beloussow", P), ("Herr Beloussow", P)]), &KnowledgeBase::default());
+        let d = extract(
+            t,
+            &tk,
+            &found(t, &[("Andrej Beloussow", P), ("Herr Beloussow", P)]),
+            &KnowledgeBase::default(),
+        );
         assert_eq!(d.mentions[1].text, "Beloussow");
         assert_eq!(d.groups.len(), 1);
-        assert_eq!(d.mentions[0].role.as_ref().map(|r| r.text.as_str()), Some("Verteidigungsminister"));
+        assert_eq!(
+            d.mentions[0].role.as_ref().map(|r| r.text.as_str()),
+            Some("Verteidigungsminister")
+        );
     }
 }

@@ -13,11 +13,11 @@ use std::ops::Range;
 
 use serde::Serialize;
 
+use super::EntityKind;
 use super::doc::{DocEntities, EntityMention, given_compatible};
 use super::kb::KnowledgeBase;
 use super::names::{genitive_stem, is_very_common_family, org_key, same_word, translit_key};
 use super::phonetic::cologne;
-use super::EntityKind;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 pub struct MentionRef {
@@ -116,7 +116,10 @@ fn person_parts(name: &str) -> (Vec<String>, String) {
         role: None,
         acronym: None,
     };
-    (fake.given().iter().map(|s| s.to_string()).collect(), fake.family().to_string())
+    (
+        fake.given().iter().map(|s| s.to_string()).collect(),
+        fake.family().to_string(),
+    )
 }
 
 /// Clusters the documents' groups and the knowledge base into entities.
@@ -151,7 +154,10 @@ pub fn cluster(docs: &[&DocEntities], kb: &KnowledgeBase) -> WorkspaceEntities {
                 let m = &d.mentions[mi];
                 if m.kind == EntityKind::Person {
                     if m.words.len() >= 2 {
-                        let parts = (m.given().iter().map(|s| s.to_string()).collect(), m.family().to_string());
+                        let parts = (
+                            m.given().iter().map(|s| s.to_string()).collect(),
+                            m.family().to_string(),
+                        );
                         if !nm.full.contains(&parts) {
                             nm.full.push(parts);
                         }
@@ -178,7 +184,15 @@ pub fn cluster(docs: &[&DocEntities], kb: &KnowledgeBase) -> WorkspaceEntities {
     let mut buckets: HashMap<String, Vec<(usize, usize)>> = HashMap::new(); // code → (node, index into full)
     for (i, nm) in names.iter().enumerate() {
         for (fi, (given, family)) in nm.full.iter().enumerate() {
-            let key = format!("{}|{}", given.iter().map(|g| translit_key(g)).collect::<Vec<_>>().join(" "), translit_key(family));
+            let key = format!(
+                "{}|{}",
+                given
+                    .iter()
+                    .map(|g| translit_key(g))
+                    .collect::<Vec<_>>()
+                    .join(" "),
+                translit_key(family)
+            );
             match exact.get(&(EntityKind::Person, key.clone())) {
                 Some(&j) => sets.union(i, j),
                 None => {
@@ -218,7 +232,10 @@ pub fn cluster(docs: &[&DocEntities], kb: &KnowledgeBase) -> WorkspaceEntities {
             }
         }
     }
-    let mut single_nodes: Vec<(usize, String)> = single_key.iter().map(|(_, &i)| (i, names[i].singles[0].clone())).collect();
+    let mut single_nodes: Vec<(usize, String)> = single_key
+        .iter()
+        .map(|(_, &i)| (i, names[i].singles[0].clone()))
+        .collect();
     single_nodes.sort();
     for (i, w) in single_nodes {
         let mut target = full_name_root(&names, &buckets, &mut sets, &w);
@@ -240,9 +257,15 @@ pub fn cluster(docs: &[&DocEntities], kb: &KnowledgeBase) -> WorkspaceEntities {
     // so the two share keys; locations keep their own.
     let mut org: HashMap<(bool, String), usize> = HashMap::new();
     for (i, nm) in names.iter().enumerate() {
-        let Some(kind) = nm.kind.filter(|k| *k != EntityKind::Person) else { continue };
+        let Some(kind) = nm.kind.filter(|k| *k != EntityKind::Person) else {
+            continue;
+        };
         let is_loc = kind == EntityKind::Location;
-        let keys = nm.keys.iter().cloned().chain(nm.acronyms.iter().map(|a| org_key(&[a.as_str()])));
+        let keys = nm
+            .keys
+            .iter()
+            .cloned()
+            .chain(nm.acronyms.iter().map(|a| org_key(&[a.as_str()])));
         for key in keys {
             match org.get(&(is_loc, key.clone())) {
                 Some(&j) => sets.union(i, j),
@@ -257,7 +280,10 @@ pub fn cluster(docs: &[&DocEntities], kb: &KnowledgeBase) -> WorkspaceEntities {
     // (knowledge-base entries nobody mentions are left out).
     let mut comp: HashMap<usize, usize> = HashMap::new();
     let mut entities: Vec<Entity> = Vec::new();
-    let mut of_mention: Vec<Vec<u32>> = docs.iter().map(|d| vec![u32::MAX; d.mentions.len()]).collect();
+    let mut of_mention: Vec<Vec<u32>> = docs
+        .iter()
+        .map(|d| vec![u32::MAX; d.mentions.len()])
+        .collect();
     for (di, d) in docs.iter().enumerate() {
         for (mi, m) in d.mentions.iter().enumerate() {
             let node = offsets[di] + m.group;
@@ -276,9 +302,16 @@ pub fn cluster(docs: &[&DocEntities], kb: &KnowledgeBase) -> WorkspaceEntities {
                 entities.len() - 1
             });
             of_mention[di][mi] = e as u32;
-            entities[e].mentions.push(MentionRef { doc: di as u32, mention: mi as u32 });
+            entities[e].mentions.push(MentionRef {
+                doc: di as u32,
+                mention: mi as u32,
+            });
             if let Some(r) = &m.role {
-                entities[e].roles.push(RoleRef { text: r.text.clone(), doc: di as u32, span: r.span.clone() });
+                entities[e].roles.push(RoleRef {
+                    text: r.text.clone(),
+                    doc: di as u32,
+                    span: r.span.clone(),
+                });
             }
         }
     }
@@ -292,12 +325,20 @@ pub fn cluster(docs: &[&DocEntities], kb: &KnowledgeBase) -> WorkspaceEntities {
     for e in &mut entities {
         finish(e, docs, kb);
     }
-    WorkspaceEntities { entities, of_mention }
+    WorkspaceEntities {
+        entities,
+        of_mention,
+    }
 }
 
 /// The root of the single full-name person entity whose family name is
 /// `word`, if exactly one exists.
-fn full_name_root(names: &[Names], buckets: &HashMap<String, Vec<(usize, usize)>>, sets: &mut Sets, word: &str) -> Option<usize> {
+fn full_name_root(
+    names: &[Names],
+    buckets: &HashMap<String, Vec<(usize, usize)>>,
+    sets: &mut Sets,
+    word: &str,
+) -> Option<usize> {
     let list = buckets.get(&cologne(word))?;
     let mut roots: Vec<usize> = list
         .iter()
@@ -334,7 +375,9 @@ fn finish(e: &mut Entity, docs: &[&DocEntities], kb: &KnowledgeBase) {
     };
     e.name = match e.kb.and_then(|i| kb.entries.get(i)) {
         Some(entry) => entry.name.clone(),
-        None => best_full.unwrap_or_else(|| spellings.first().map(|s| s.0.clone()).unwrap_or_default()),
+        None => {
+            best_full.unwrap_or_else(|| spellings.first().map(|s| s.0.clone()).unwrap_or_default())
+        }
     };
     e.id = match e.kb.and_then(|i| kb.entries.get(i)) {
         Some(entry) => entry.id.clone(),
@@ -345,7 +388,14 @@ fn finish(e: &mut Entity, docs: &[&DocEntities], kb: &KnowledgeBase) {
                 EntityKind::Location => "location",
                 EntityKind::Other => "other",
             };
-            format!("{kind}:{}", e.name.split_whitespace().map(translit_key).collect::<Vec<_>>().join("-"))
+            format!(
+                "{kind}:{}",
+                e.name
+                    .split_whitespace()
+                    .map(translit_key)
+                    .collect::<Vec<_>>()
+                    .join("-")
+            )
         }
     };
     e.spellings = spellings;
@@ -365,9 +415,20 @@ mod tests {
             while let Some(i) = text[from..].find(n) {
                 let s = from + i;
                 let e = s + n.len();
-                let after = text[e..].chars().next().is_none_or(|c| !c.is_alphanumeric());
-                if after && !found.iter().any(|f: &Found| f.span.start <= s && s < f.span.end) {
-                    found.push(Found { span: s..e, kind: *k, confidence: 0.9 });
+                let after = text[e..]
+                    .chars()
+                    .next()
+                    .is_none_or(|c| !c.is_alphanumeric());
+                if after
+                    && !found
+                        .iter()
+                        .any(|f: &Found| f.span.start <= s && s < f.span.end)
+                {
+                    found.push(Found {
+                        span: s..e,
+                        kind: *k,
+                        confidence: 0.9,
+                    });
                 }
                 from = e;
             }
@@ -380,7 +441,15 @@ mod tests {
             .entities
             .iter()
             .map(|e| {
-                let mut s: Vec<String> = e.mentions.iter().map(|r| docs[r.doc as usize].mentions[r.mention as usize].text.clone()).collect();
+                let mut s: Vec<String> = e
+                    .mentions
+                    .iter()
+                    .map(|r| {
+                        docs[r.doc as usize].mentions[r.mention as usize]
+                            .text
+                            .clone()
+                    })
+                    .collect();
                 s.sort();
                 s.dedup();
                 (e.name.clone(), s)
@@ -395,9 +464,21 @@ mod tests {
     #[test]
     fn spellings_across_articles_form_one_person() {
         let kb = KnowledgeBase::default();
-        let a = doc("Verteidigungsminister Andrei Belousov sprach. Beloussov sagte dann", &[("Andrei Belousov", P), ("Beloussov", P)], &kb);
-        let b = doc("Minister Andrej Beloussow kam. Beloussow ging.", &[("Andrej Beloussow", P), ("Beloussow", P)], &kb);
-        let c = doc("Gestern sagte Beloussows Sprecher nichts.", &[("Beloussows", P)], &kb);
+        let a = doc(
+            "Verteidigungsminister Andrei Belousov sprach. Beloussov sagte dann",
+            &[("Andrei Belousov", P), ("Beloussov", P)],
+            &kb,
+        );
+        let b = doc(
+            "Minister Andrej Beloussow kam. Beloussow ging.",
+            &[("Andrej Beloussow", P), ("Beloussow", P)],
+            &kb,
+        );
+        let c = doc(
+            "Gestern sagte Beloussows Sprecher nichts.",
+            &[("Beloussows", P)],
+            &kb,
+        );
         let docs = [&a, &b, &c];
         let ws = cluster(&docs, &kb);
         let n = names_of(&ws, &docs);
@@ -409,15 +490,38 @@ mod tests {
     #[test]
     fn the_knowledge_base_names_the_entity_and_common_family_names_stay_apart() {
         let kb = KnowledgeBase::built_in();
-        let a = doc("Außenminister Wang Yi sagte. Xi Jinping nickte.", &[("Wang Yi", P), ("Xi Jinping", P)], &kb);
-        let b = doc("Wang sagte nichts. Xi lachte. Xinhua meldete es.", &[("Wang", P), ("Xi", P), ("Xinhua", O)], &kb);
+        let a = doc(
+            "Außenminister Wang Yi sagte. Xi Jinping nickte.",
+            &[("Wang Yi", P), ("Xi Jinping", P)],
+            &kb,
+        );
+        let b = doc(
+            "Wang sagte nichts. Xi lachte. Xinhua meldete es.",
+            &[("Wang", P), ("Xi", P), ("Xinhua", O)],
+            &kb,
+        );
         let docs = [&a, &b];
         let ws = cluster(&docs, &kb);
         let n = names_of(&ws, &docs);
-        assert!(n.contains(&("Xi Jinping".to_string(), vec!["Xi".to_string(), "Xi Jinping".to_string()])), "{n:?}");
-        assert!(n.contains(&("Wang Yi".to_string(), vec!["Wang Yi".to_string()])), "{n:?}");
-        assert!(n.contains(&("Wang".to_string(), vec!["Wang".to_string()])), "{n:?}");
-        assert!(n.contains(&("Xinhua".to_string(), vec!["Xinhua".to_string()])), "{n:?}");
+        assert!(
+            n.contains(&(
+                "Xi Jinping".to_string(),
+                vec!["Xi".to_string(), "Xi Jinping".to_string()]
+            )),
+            "{n:?}"
+        );
+        assert!(
+            n.contains(&("Wang Yi".to_string(), vec!["Wang Yi".to_string()])),
+            "{n:?}"
+        );
+        assert!(
+            n.contains(&("Wang".to_string(), vec!["Wang".to_string()])),
+            "{n:?}"
+        );
+        assert!(
+            n.contains(&("Xinhua".to_string(), vec!["Xinhua".to_string()])),
+            "{n:?}"
+        );
         let xi = ws.entities.iter().find(|e| e.name == "Xi Jinping").unwrap();
         assert_eq!(xi.id, "xi-jinping");
     }
@@ -425,12 +529,19 @@ mod tests {
     #[test]
     fn acronyms_link_across_articles() {
         let kb = KnowledgeBase::default();
-        let a = doc("Die Shanghaier Organisation für Zusammenarbeit (SCO) tagt.", &[("Shanghaier Organisation für Zusammenarbeit", O)], &kb);
+        let a = doc(
+            "Die Shanghaier Organisation für Zusammenarbeit (SCO) tagt.",
+            &[("Shanghaier Organisation für Zusammenarbeit", O)],
+            &kb,
+        );
         let b = doc("Die SCO wächst.", &[("SCO", O)], &kb);
         let docs = [&a, &b];
         let ws = cluster(&docs, &kb);
         assert_eq!(ws.entities.len(), 1, "{:?}", names_of(&ws, &docs));
-        assert_eq!(ws.entities[0].name, "Shanghaier Organisation für Zusammenarbeit");
+        assert_eq!(
+            ws.entities[0].name,
+            "Shanghaier Organisation für Zusammenarbeit"
+        );
     }
 
     #[test]

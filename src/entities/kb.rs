@@ -61,7 +61,10 @@ impl PartialDate {
         let year: i16 = parts.first()?.parse().ok()?;
         let month: Option<i8> = parts.get(1).map(|m| m.parse().ok()).unwrap_or(None);
         let day: Option<i8> = parts.get(2).map(|d| d.parse().ok()).unwrap_or(None);
-        if parts.len() > 3 || (parts.len() >= 2 && month.is_none()) || (parts.len() == 3 && day.is_none()) {
+        if parts.len() > 3
+            || (parts.len() >= 2 && month.is_none())
+            || (parts.len() == 3 && day.is_none())
+        {
             return None;
         }
         let pd = PartialDate { year, month, day };
@@ -102,11 +105,15 @@ pub struct KnowledgeBase {
 const BUILT_IN: &str = include_str!("builtin.toml");
 
 impl KnowledgeBase {
-    /// The built-in entries only.
+    /// The built-in entries only (parsed once).
     pub fn built_in() -> KnowledgeBase {
-        let (kb, errors) = parse(BUILT_IN, true);
-        debug_assert!(errors.is_empty(), "built-in knowledge base: {errors:?}");
-        kb
+        static KB: std::sync::OnceLock<KnowledgeBase> = std::sync::OnceLock::new();
+        KB.get_or_init(|| {
+            let (kb, errors) = parse(BUILT_IN, true);
+            debug_assert!(errors.is_empty(), "built-in knowledge base: {errors:?}");
+            kb
+        })
+        .clone()
     }
 
     /// Workspace entries first (they win), then built-in ones whose names
@@ -145,17 +152,30 @@ pub fn parse(text: &str, built_in: bool) -> (KnowledgeBase, Vec<KbError>) {
         Err(e) => {
             let span = e.span().unwrap_or(0..0);
             let msg = e.message().to_string();
-            return (KnowledgeBase::default(), vec![KbError { span, message: msg }]);
+            return (
+                KnowledgeBase::default(),
+                vec![KbError { span, message: msg }],
+            );
         }
     };
     let mut kb = KnowledgeBase::default();
     let mut errors = Vec::new();
     for t in raw.entity {
         let span = t.span();
-        match entry(t.get_ref(), if built_in { KbSource::BuiltIn } else { KbSource::File(span.clone()) }) {
+        match entry(
+            t.get_ref(),
+            if built_in {
+                KbSource::BuiltIn
+            } else {
+                KbSource::File(span.clone())
+            },
+        ) {
             Ok(e) => {
                 if kb.entries.iter().any(|x| x.id == e.id) {
-                    errors.push(KbError { span, message: format!("duplicate entity id '{}'; this entry is ignored", e.id) });
+                    errors.push(KbError {
+                        span,
+                        message: format!("duplicate entity id '{}'; this entry is ignored", e.id),
+                    });
                 } else {
                     kb.entries.push(e);
                 }
@@ -170,7 +190,10 @@ fn string(t: &toml::Table, key: &str) -> Result<Option<String>, String> {
     match t.get(key) {
         None => Ok(None),
         Some(toml::Value::String(s)) if !s.trim().is_empty() => Ok(Some(s.trim().to_string())),
-        Some(v) => Err(format!("'{key}' must be a non-empty string, not {}", v.type_str())),
+        Some(v) => Err(format!(
+            "'{key}' must be a non-empty string, not {}",
+            v.type_str()
+        )),
     }
 }
 
@@ -180,18 +203,32 @@ fn date(t: &toml::Table, key: &str) -> Result<Option<PartialDate>, String> {
         None => Ok(None),
         Some(toml::Value::Datetime(d)) => match d.date {
             Some(dd) if d.time.is_none() => {
-                PartialDate::parse(&format!("{:04}-{:02}-{:02}", dd.year, dd.month, dd.day)).map(Some).ok_or_else(bad)
+                PartialDate::parse(&format!("{:04}-{:02}-{:02}", dd.year, dd.month, dd.day))
+                    .map(Some)
+                    .ok_or_else(bad)
             }
             _ => Err(bad()),
         },
         Some(toml::Value::String(s)) => PartialDate::parse(s).map(Some).ok_or_else(bad),
-        Some(toml::Value::Integer(y)) => PartialDate::parse(&y.to_string()).map(Some).ok_or_else(bad),
+        Some(toml::Value::Integer(y)) => {
+            PartialDate::parse(&y.to_string()).map(Some).ok_or_else(bad)
+        }
         Some(_) => Err(bad()),
     }
 }
 
 fn entry(t: &toml::Table, source: KbSource) -> Result<KbEntry, String> {
-    const KNOWN: &[&str] = &["id", "name", "kind", "aliases", "description", "born", "founded", "wikidata", "url"];
+    const KNOWN: &[&str] = &[
+        "id",
+        "name",
+        "kind",
+        "aliases",
+        "description",
+        "born",
+        "founded",
+        "wikidata",
+        "url",
+    ];
     if let Some(k) = t.keys().find(|k| !KNOWN.contains(&k.as_str())) {
         return Err(format!("unknown key '{k}' (known: {})", KNOWN.join(", ")));
     }
@@ -201,14 +238,22 @@ fn entry(t: &toml::Table, source: KbSource) -> Result<KbEntry, String> {
         Some("organization" | "organisation") => EntityKind::Organization,
         Some("location") => EntityKind::Location,
         Some("other") => EntityKind::Other,
-        Some(k) => return Err(format!("unknown kind '{k}' (person, organization, location or other)")),
+        Some(k) => {
+            return Err(format!(
+                "unknown kind '{k}' (person, organization, location or other)"
+            ));
+        }
         None => return Err("entry has no 'kind'".into()),
     };
     let aliases = match t.get("aliases") {
         None => Vec::new(),
         Some(toml::Value::Array(a)) => a
             .iter()
-            .map(|v| v.as_str().map(str::to_string).ok_or_else(|| "'aliases' must be a list of strings".to_string()))
+            .map(|v| {
+                v.as_str()
+                    .map(str::to_string)
+                    .ok_or_else(|| "'aliases' must be a list of strings".to_string())
+            })
             .collect::<Result<_, _>>()?,
         Some(_) => return Err("'aliases' must be a list of strings".into()),
     };
@@ -220,13 +265,17 @@ fn entry(t: &toml::Table, source: KbSource) -> Result<KbEntry, String> {
     if let Some(u) = &url
         && !(u.starts_with("https://") || u.starts_with("http://"))
     {
-        return Err(format!("'url' must start with http:// or https://, not '{u}'"));
+        return Err(format!(
+            "'url' must start with http:// or https://, not '{u}'"
+        ));
     }
     let wikidata = string(t, "wikidata")?;
     if let Some(q) = &wikidata
         && !(q.starts_with('Q') && q.len() > 1 && q[1..].bytes().all(|b| b.is_ascii_digit()))
     {
-        return Err(format!("'wikidata' must be an item id such as Q7747, not '{q}'"));
+        return Err(format!(
+            "'wikidata' must be an item id such as Q7747, not '{q}'"
+        ));
     }
     Ok(KbEntry {
         id,
@@ -250,11 +299,18 @@ mod tests {
     fn built_in_entries_parse_and_carry_dated_facts() {
         let kb = KnowledgeBase::built_in();
         assert!(kb.entries.len() >= 10);
-        let putin = kb.entries.iter().find(|e| e.name == "Wladimir Putin").unwrap();
+        let putin = kb
+            .entries
+            .iter()
+            .find(|e| e.name == "Wladimir Putin")
+            .unwrap();
         assert_eq!(putin.born.unwrap().date(), Date::new(1952, 10, 7).ok());
         for e in &kb.entries {
             if let Some(d) = &e.description {
-                assert!(d.contains("Stand") || d.contains("seit") || d.contains("gegründet"), "undated description: {d}");
+                assert!(
+                    d.contains("Stand") || d.contains("seit") || d.contains("gegründet"),
+                    "undated description: {d}"
+                );
             }
         }
     }
@@ -283,9 +339,21 @@ mod tests {
 
     #[test]
     fn workspace_entries_win_over_built_in_ones() {
-        let (file, _) = parse("[[entity]]\nid = \"putin\"\nname = \"Wladimir W. Putin\"\nkind = \"person\"\naliases = [\"Wladimir Putin\"]\n", false);
+        let (file, _) = parse(
+            "[[entity]]\nid = \"putin\"\nname = \"Wladimir W. Putin\"\nkind = \"person\"\naliases = [\"Wladimir Putin\"]\n",
+            false,
+        );
         let kb = KnowledgeBase::with_workspace(file);
-        let putins: Vec<_> = kb.entries.iter().filter(|e| e.aliases.iter().chain([&e.name]).any(|n| n.contains("Putin"))).collect();
+        let putins: Vec<_> = kb
+            .entries
+            .iter()
+            .filter(|e| {
+                e.aliases
+                    .iter()
+                    .chain([&e.name])
+                    .any(|n| n.contains("Putin"))
+            })
+            .collect();
         assert_eq!(putins.len(), 1);
         assert_eq!(putins[0].name, "Wladimir W. Putin");
     }

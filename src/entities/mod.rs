@@ -7,6 +7,7 @@
 //! Everything here is pure: text and mentions in, plain values out.
 
 pub mod doc;
+pub mod gazetteer;
 pub mod index;
 pub mod kb;
 pub mod names;

@@ -172,7 +172,11 @@ pub fn org_key(words: &[&str]) -> String {
 /// the words' initials and the first letters agree) or by its letters
 /// occurring in order in the long form.
 pub fn abbreviates(acronym: &str, words: &[&str]) -> bool {
-    let letters: Vec<char> = acronym.chars().filter(|c| c.is_alphabetic()).flat_map(char::to_lowercase).collect();
+    let letters: Vec<char> = acronym
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .flat_map(char::to_lowercase)
+        .collect();
     if letters.len() < 2 || words.is_empty() {
         return false;
     }
@@ -189,7 +193,11 @@ pub fn abbreviates(acronym: &str, words: &[&str]) -> bool {
     // Zusammenarbeit" / SCO): accept when the acronym's letters occur in
     // order in the long form and the long form has as many capitalised
     // words as the acronym has letters, give or take one.
-    let all: Vec<char> = words.iter().flat_map(|w| w.chars()).flat_map(char::to_lowercase).collect();
+    let all: Vec<char> = words
+        .iter()
+        .flat_map(|w| w.chars())
+        .flat_map(char::to_lowercase)
+        .collect();
     let caps = initials.len();
     is_subsequence(&letters, &all) && caps + 1 >= letters.len() && caps <= letters.len() + 1
 }
@@ -231,17 +239,29 @@ mod tests {
         assert_eq!(genitive_stem("Lars'"), Some("Lars"));
         assert_eq!(genitive_stem("Marx"), None);
         assert_eq!(genitive_stem("s"), None);
-        assert_eq!(org_key(&["Zentralen", "Militärkommission"]), org_key(&["Zentrale", "Militärkommission"]));
-        assert_eq!(org_key(&["Vereinten", "Nationen"]), org_key(&["Vereinte", "Nationen"]));
+        assert_eq!(
+            org_key(&["Zentralen", "Militärkommission"]),
+            org_key(&["Zentrale", "Militärkommission"])
+        );
+        assert_eq!(
+            org_key(&["Vereinten", "Nationen"]),
+            org_key(&["Vereinte", "Nationen"])
+        );
     }
 
     #[test]
     fn acronyms_match_their_long_forms() {
         // The German long form of the English acronym "SCO" is linked by the
         // bracket itself (see `doc::link_acronyms`), not by its letters.
-        assert!(abbreviates("SOZ", &["Shanghaier", "Organisation", "für", "Zusammenarbeit"]));
+        assert!(abbreviates(
+            "SOZ",
+            &["Shanghaier", "Organisation", "für", "Zusammenarbeit"]
+        ));
         assert!(abbreviates("EZB", &["Europäische", "Zentralbank"]));
-        assert!(abbreviates("NATO", &["North", "Atlantic", "Treaty", "Organization"]));
+        assert!(abbreviates(
+            "NATO",
+            &["North", "Atlantic", "Treaty", "Organization"]
+        ));
         assert!(!abbreviates("SCO", &["Vereinte", "Nationen"]));
     }
 }

@@ -49,8 +49,12 @@ pub fn cologne(word: &str) -> String {
             'F' | 'V' | 'W' => "3",
             'G' | 'K' | 'Q' => "4",
             'C' => {
-                let hard_initial = matches!(next, Some('A' | 'H' | 'K' | 'L' | 'O' | 'Q' | 'R' | 'U' | 'X'));
-                let hard = matches!(next, Some('A' | 'H' | 'K' | 'O' | 'Q' | 'U' | 'X')) && !matches!(prev, Some('S' | 'Z'));
+                let hard_initial = matches!(
+                    next,
+                    Some('A' | 'H' | 'K' | 'L' | 'O' | 'Q' | 'R' | 'U' | 'X')
+                );
+                let hard = matches!(next, Some('A' | 'H' | 'K' | 'O' | 'Q' | 'U' | 'X'))
+                    && !matches!(prev, Some('S' | 'Z'));
                 if (prev.is_none() && hard_initial) || (prev.is_some() && hard) {
                     "4"
                 } else {

@@ -21,26 +21,123 @@ pub struct Role {
 /// Endings of nouns that name a role (matched on the lower-cased last part
 /// of a compound: "Verteidigungsminister", "US-Außenminister").
 const PERSON_ROLES: &[&str] = &[
-    "präsident", "präsidentin", "minister", "ministerin", "kanzler", "kanzlerin", "sekretär",
-    "sekretärin", "sprecher", "sprecherin", "chef", "chefin", "vorsitzende", "vorsitzender",
-    "direktor", "direktorin", "botschafter", "botschafterin", "gouverneur", "gouverneurin",
-    "bürgermeister", "bürgermeisterin", "general", "admiral", "kommandeur", "premier",
-    "staatsoberhaupt", "abgeordnete", "abgeordneter", "senator", "senatorin", "könig", "königin",
-    "papst", "bischof", "richter", "richterin", "staatsanwalt", "ökonom", "ökonomin", "analyst",
-    "analystin", "experte", "expertin", "professor", "professorin", "trainer", "trainerin",
-    "kapitän", "gründer", "gründerin", "geschäftsführer", "geschäftsführerin", "amtskollege",
-    "amtskollegin", "diplomat", "diplomatin", "kandidat", "kandidatin", "korrespondent",
-    "korrespondentin", "autor", "autorin", "vizepräsident", "vizepräsidentin", "führer",
-    "führerin", "regierungschef", "regierungschefin", "staatschef", "staatschefin", "oberst",
-    "leiter", "leiterin", "kommissar", "kommissarin", "beauftragte", "beauftragter",
+    "präsident",
+    "präsidentin",
+    "minister",
+    "ministerin",
+    "kanzler",
+    "kanzlerin",
+    "sekretär",
+    "sekretärin",
+    "sprecher",
+    "sprecherin",
+    "chef",
+    "chefin",
+    "vorsitzende",
+    "vorsitzender",
+    "direktor",
+    "direktorin",
+    "botschafter",
+    "botschafterin",
+    "gouverneur",
+    "gouverneurin",
+    "bürgermeister",
+    "bürgermeisterin",
+    "general",
+    "admiral",
+    "kommandeur",
+    "premier",
+    "staatsoberhaupt",
+    "abgeordnete",
+    "abgeordneter",
+    "senator",
+    "senatorin",
+    "könig",
+    "königin",
+    "papst",
+    "bischof",
+    "richter",
+    "richterin",
+    "staatsanwalt",
+    "ökonom",
+    "ökonomin",
+    "analyst",
+    "analystin",
+    "experte",
+    "expertin",
+    "professor",
+    "professorin",
+    "trainer",
+    "trainerin",
+    "kapitän",
+    "gründer",
+    "gründerin",
+    "geschäftsführer",
+    "geschäftsführerin",
+    "amtskollege",
+    "amtskollegin",
+    "diplomat",
+    "diplomatin",
+    "kandidat",
+    "kandidatin",
+    "korrespondent",
+    "korrespondentin",
+    "autor",
+    "autorin",
+    "vizepräsident",
+    "vizepräsidentin",
+    "führer",
+    "führerin",
+    "regierungschef",
+    "regierungschefin",
+    "staatschef",
+    "staatschefin",
+    "oberst",
+    "leiter",
+    "leiterin",
+    "kommissar",
+    "kommissarin",
+    "beauftragte",
+    "beauftragter",
 ];
 
 const ORG_ROLES: &[&str] = &[
-    "nachrichtenagentur", "agentur", "sender", "staatssender", "fernsehsender", "zeitung",
-    "tageszeitung", "partei", "ministerium", "unternehmen", "konzern", "bank", "behörde",
-    "organisation", "bündnis", "militärbündnis", "allianz", "regierung", "gruppe", "miliz",
-    "gericht", "parlament", "rat", "kommission", "verband", "gewerkschaft", "verein", "klub",
-    "club", "portal", "magazin", "blatt", "staatsmedien", "think-tank", "institut", "stiftung",
+    "nachrichtenagentur",
+    "agentur",
+    "sender",
+    "staatssender",
+    "fernsehsender",
+    "zeitung",
+    "tageszeitung",
+    "partei",
+    "ministerium",
+    "unternehmen",
+    "konzern",
+    "bank",
+    "behörde",
+    "organisation",
+    "bündnis",
+    "militärbündnis",
+    "allianz",
+    "regierung",
+    "gruppe",
+    "miliz",
+    "gericht",
+    "parlament",
+    "rat",
+    "kommission",
+    "verband",
+    "gewerkschaft",
+    "verein",
+    "klub",
+    "club",
+    "portal",
+    "magazin",
+    "blatt",
+    "staatsmedien",
+    "think-tank",
+    "institut",
+    "stiftung",
 ];
 
 fn role_noun(word: &str, org: bool) -> bool {
@@ -48,16 +145,27 @@ fn role_noun(word: &str, org: bool) -> bool {
     let last = lower.rsplit('-').next().unwrap_or(&lower);
     let list = if org { ORG_ROLES } else { PERSON_ROLES };
     let base = nominative_noun(last);
-    list.iter().any(|r| base.ends_with(r) && (base.len() == r.len() || base.len() >= r.len() + 3))
+    list.iter()
+        .any(|r| base.ends_with(r) && (base.len() == r.len() || base.len() >= r.len() + 3))
 }
 
 /// Strips the genitive/dative/accusative endings role nouns take after an
 /// article: "Präsidenten" → "Präsident", "Staatssenders" → "Staatssender".
 fn nominative_noun(lower: &str) -> String {
-    for (ending, strip) in [("enten", 2), ("aten", 2), ("isten", 2), ("egen", 1), ("s", 1)] {
+    for (ending, strip) in [
+        ("enten", 2),
+        ("aten", 2),
+        ("isten", 2),
+        ("egen", 1),
+        ("s", 1),
+    ] {
         if lower.ends_with(ending) && lower.len() > ending.len() + 3 {
             let cut = &lower[..lower.len() - strip];
-            if PERSON_ROLES.iter().chain(ORG_ROLES).any(|r| cut.ends_with(r)) {
+            if PERSON_ROLES
+                .iter()
+                .chain(ORG_ROLES)
+                .any(|r| cut.ends_with(r))
+            {
                 return cut.to_string();
             }
         }
@@ -76,9 +184,34 @@ fn cased_noun(word: &str) -> String {
 fn is_article(w: &str) -> bool {
     matches!(
         w.to_lowercase().as_str(),
-        "der" | "die" | "das" | "des" | "dem" | "den" | "ein" | "eine" | "einer" | "eines" | "einem" | "einen"
-            | "seinem" | "seinen" | "seines" | "sein" | "seine" | "ihrem" | "ihren" | "ihres" | "ihr" | "ihre"
-            | "vom" | "zum" | "zur" | "beim" | "am" | "im"
+        "der"
+            | "die"
+            | "das"
+            | "des"
+            | "dem"
+            | "den"
+            | "ein"
+            | "eine"
+            | "einer"
+            | "eines"
+            | "einem"
+            | "einen"
+            | "seinem"
+            | "seinen"
+            | "seines"
+            | "sein"
+            | "seine"
+            | "ihrem"
+            | "ihren"
+            | "ihres"
+            | "ihr"
+            | "ihre"
+            | "vom"
+            | "zum"
+            | "zur"
+            | "beim"
+            | "am"
+            | "im"
     )
 }
 
@@ -86,21 +219,50 @@ fn is_article(w: &str) -> bool {
 fn feminine(noun: &str) -> bool {
     let l = noun.to_lowercase();
     l.ends_with("in")
-        || ["agentur", "zeitung", "partei", "bank", "behörde", "organisation", "regierung", "gruppe", "miliz", "kommission", "gewerkschaft", "allianz", "stiftung", "vorsitzende", "abgeordnete", "beauftragte"]
-            .iter()
-            .any(|s| l.ends_with(s))
-}
-
-fn neuter(noun: &str) -> bool {
-    let l = noun.to_lowercase();
-    ["ministerium", "unternehmen", "bündnis", "gericht", "parlament", "blatt", "magazin", "portal", "institut", "staatsoberhaupt"]
+        || [
+            "agentur",
+            "zeitung",
+            "partei",
+            "bank",
+            "behörde",
+            "organisation",
+            "regierung",
+            "gruppe",
+            "miliz",
+            "kommission",
+            "gewerkschaft",
+            "allianz",
+            "stiftung",
+            "vorsitzende",
+            "abgeordnete",
+            "beauftragte",
+        ]
         .iter()
         .any(|s| l.ends_with(s))
 }
 
+fn neuter(noun: &str) -> bool {
+    let l = noun.to_lowercase();
+    [
+        "ministerium",
+        "unternehmen",
+        "bündnis",
+        "gericht",
+        "parlament",
+        "blatt",
+        "magazin",
+        "portal",
+        "institut",
+        "staatsoberhaupt",
+    ]
+    .iter()
+    .any(|s| l.ends_with(s))
+}
+
 /// "russischen" → "russisch": the stem of a declined adjective.
 fn adjective_stem(w: &str) -> Option<&str> {
-    if !w.starts_with(char::is_lowercase) {
+    // Prepositions and articles end like adjectives ("zwischen", "einem").
+    if !w.starts_with(char::is_lowercase) || crate::lexicon::is_closed_class_de(w) {
         return None;
     }
     for e in ["en", "er", "em", "es", "e"] {
@@ -116,7 +278,8 @@ fn adjective_stem(w: &str) -> Option<&str> {
 /// The role standing directly before the name (`toks[first]` is the
 /// mention's first token), or an apposition right after it.
 pub fn find(text: &str, tokens: &Tokens, mention: Range<usize>, org: bool) -> Option<Role> {
-    before(text, &tokens.tokens, mention.clone(), org).or_else(|| after(text, &tokens.tokens, mention, org))
+    before(text, &tokens.tokens, mention.clone(), org)
+        .or_else(|| after(text, &tokens.tokens, mention, org))
 }
 
 fn word<'t>(text: &'t str, t: &Token) -> &'t str {
@@ -188,7 +351,9 @@ fn after(text: &str, toks: &[Token], m: Range<usize>, org: bool) -> Option<Role>
     }
     // Adjectives, then the role noun.
     while toks.get(i).is_some_and(|t| {
-        t.kind == TokenKind::Word && !is_article(word(text, t)) && adjective_stem(word(text, t)).is_some()
+        t.kind == TokenKind::Word
+            && !is_article(word(text, t))
+            && adjective_stem(word(text, t)).is_some()
     }) {
         i += 1;
     }
@@ -200,7 +365,9 @@ fn after(text: &str, toks: &[Token], m: Range<usize>, org: bool) -> Option<Role>
     // Dependents: a genitive phrase of at most eight tokens.
     while end < toks.len() && end - i <= 8 {
         let w = word(text, &toks[end]);
-        if matches!(w, "," | "." | ";" | ":" | ")" | "(" | "!" | "?" | "–" | "—") || toks[end].kind == TokenKind::Quote {
+        if matches!(w, "," | "." | ";" | ":" | ")" | "(" | "!" | "?" | "–" | "—")
+            || toks[end].kind == TokenKind::Quote
+        {
             break;
         }
         end += 1;
@@ -216,7 +383,10 @@ fn after(text: &str, toks: &[Token], m: Range<usize>, org: bool) -> Option<Role>
     if is_article(word(text, &toks[start_tok])) {
         phrase = text[toks[start_tok + 1].start as usize..span.end].to_string();
     }
-    Some(Role { text: phrase.split_whitespace().collect::<Vec<_>>().join(" "), span })
+    Some(Role {
+        text: phrase.split_whitespace().collect::<Vec<_>>().join(" "),
+        span,
+    })
 }
 
 #[cfg(test)]
@@ -229,31 +399,88 @@ mod tests {
         let t = tokenize_str(s);
         let words: Vec<&str> = name.split(' ').collect();
         let first = (0..t.tokens.len())
-            .find(|&i| words.iter().enumerate().all(|(k, w)| t.tokens.get(i + k).is_some_and(|x| x.text(s) == *w)))
+            .find(|&i| {
+                words
+                    .iter()
+                    .enumerate()
+                    .all(|(k, w)| t.tokens.get(i + k).is_some_and(|x| x.text(s) == *w))
+            })
             .unwrap();
         find(s, &t, first..first + words.len(), org).map(|r| r.text)
     }
 
     #[test]
     fn titles_before_the_name_are_normalised_to_the_nominative() {
-        assert_eq!(role("Der russische Präsident Wladimir Putin sagte", "Wladimir Putin", false).as_deref(), Some("russischer Präsident"));
-        assert_eq!(role("mit dem russischen Präsidenten Wladimir Putin", "Wladimir Putin", false).as_deref(), Some("russischer Präsident"));
-        assert_eq!(role("Verteidigungsminister Andrej Beloussow kam", "Andrej Beloussow", false).as_deref(), Some("Verteidigungsminister"));
-        assert_eq!(role("den US-Außenminister Marco Rubio", "Marco Rubio", false).as_deref(), Some("US-Außenminister"));
-        assert_eq!(role("wie die russische Nachrichtenagentur Interfax meldet", "Interfax", true).as_deref(), Some("russische Nachrichtenagentur"));
-        assert_eq!(role("des chinesischen Staatssenders CCTV", "CCTV", true).as_deref(), Some("chinesischer Staatssender"));
+        assert_eq!(
+            role(
+                "Der russische Präsident Wladimir Putin sagte",
+                "Wladimir Putin",
+                false
+            )
+            .as_deref(),
+            Some("russischer Präsident")
+        );
+        assert_eq!(
+            role(
+                "mit dem russischen Präsidenten Wladimir Putin",
+                "Wladimir Putin",
+                false
+            )
+            .as_deref(),
+            Some("russischer Präsident")
+        );
+        assert_eq!(
+            role(
+                "Verteidigungsminister Andrej Beloussow kam",
+                "Andrej Beloussow",
+                false
+            )
+            .as_deref(),
+            Some("Verteidigungsminister")
+        );
+        assert_eq!(
+            role("den US-Außenminister Marco Rubio", "Marco Rubio", false).as_deref(),
+            Some("US-Außenminister")
+        );
+        assert_eq!(
+            role(
+                "wie die russische Nachrichtenagentur Interfax meldet",
+                "Interfax",
+                true
+            )
+            .as_deref(),
+            Some("russische Nachrichtenagentur")
+        );
+        assert_eq!(
+            role("des chinesischen Staatssenders CCTV", "CCTV", true).as_deref(),
+            Some("chinesischer Staatssender")
+        );
     }
 
     #[test]
     fn appositions_after_the_name_are_roles() {
         let s = "sagte Zhang Youxia, Vizepräsident der Zentralen Militärkommission Chinas, dass";
-        assert_eq!(role(s, "Zhang Youxia", false).as_deref(), Some("Vizepräsident der Zentralen Militärkommission Chinas"));
+        assert_eq!(
+            role(s, "Zhang Youxia", false).as_deref(),
+            Some("Vizepräsident der Zentralen Militärkommission Chinas")
+        );
+    }
+
+    #[test]
+    fn prepositions_are_not_adjectives_of_a_role() {
+        assert_eq!(role("zwischen US-Präsident Donald Trump und", "Donald Trump", false).as_deref(), Some("US-Präsident"));
     }
 
     #[test]
     fn ordinary_words_are_not_roles() {
-        assert_eq!(role("Gestern traf Wladimir Putin ein", "Wladimir Putin", false), None);
-        assert_eq!(role("sagte Putin, dass die Lage ernst sei", "Putin", false), None);
+        assert_eq!(
+            role("Gestern traf Wladimir Putin ein", "Wladimir Putin", false),
+            None
+        );
+        assert_eq!(
+            role("sagte Putin, dass die Lage ernst sei", "Putin", false),
+            None
+        );
         assert_eq!(role("Herr Belousov erklärte", "Belousov", false), None);
     }
 }

@@ -7,6 +7,7 @@
 //! drift apart.
 
 mod doc;
+pub mod names;
 pub mod spacing;
 
 use std::ops::Range;
@@ -172,6 +173,35 @@ impl<'a> Sink<'a> {
         }
     }
 
+    /// Like [`Sink::emit_about`], with a different default severity for this
+    /// finding (`names/inconsistent-spelling` reports cross-article cases as
+    /// information); an explicitly configured level still wins.
+    pub fn emit_graded(
+        &mut self,
+        rule: &'static Rule,
+        default: Option<Severity>,
+        span: Range<usize>,
+        message: String,
+        fixes: Vec<Fix>,
+        subject: Option<String>,
+    ) {
+        let Some(configured) = self.settings.rule_severity(rule) else {
+            return;
+        };
+        let severity = match default {
+            Some(d) if !self.settings.rule_configured(rule) => d,
+            _ => configured,
+        };
+        self.out.push(Finding {
+            code: rule.code,
+            severity,
+            span,
+            message,
+            fixes,
+            subject,
+        });
+    }
+
     pub fn finish(mut self) -> Vec<Finding> {
         self.out.sort_by(|a, b| {
             (a.span.start, a.span.end, a.code).cmp(&(b.span.start, b.span.end, b.code))
@@ -186,11 +216,14 @@ pub struct Checker {
     pub run: fn(&Ctx, &mut Sink),
 }
 
+/// Rules that need the whole workspace and run after clustering.
+pub static WORKSPACE_RULES: &[&Rule] = names::RULES;
+
 /// Every rule copydesk knows, grouped and in a stable order.
 pub fn registry() -> &'static [&'static Rule] {
     static ALL: OnceLock<Vec<&'static Rule>> = OnceLock::new();
     ALL.get_or_init(|| {
-        let mut v: Vec<&'static Rule> = Vec::new();
+        let mut v: Vec<&'static Rule> = WORKSPACE_RULES.to_vec();
         for c in checkers() {
             v.extend(c.rules.iter().copied());
         }
