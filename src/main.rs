@@ -108,11 +108,21 @@ fn main() -> ExitCode {
             init_logging();
             copydesk::lsp::serve()
         }
-        Command::Check { paths, format, config, no_progress } => match setup(&paths, config.as_deref()) {
+        Command::Check {
+            paths,
+            format,
+            config,
+            no_progress,
+        } => match setup(&paths, config.as_deref()) {
             Ok(s) => cli::check::run(&paths, &s.settings, &s.context, format, !no_progress),
             Err(code) => code,
         },
-        Command::Entities { paths, format, config, no_progress } => match setup(&paths, config.as_deref()) {
+        Command::Entities {
+            paths,
+            format,
+            config,
+            no_progress,
+        } => match setup(&paths, config.as_deref()) {
             Ok(s) => cli::entities::run(&paths, &s.settings, &s.context, format, !no_progress),
             Err(code) => code,
         },

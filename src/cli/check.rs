@@ -45,7 +45,11 @@ pub struct Source {
 }
 
 /// Finds and reads the article files under `paths` (in parallel).
-pub fn load_paths(paths: &[PathBuf], settings: &Settings, progress: bool) -> (Vec<Source>, Vec<Skipped>) {
+pub fn load_paths(
+    paths: &[PathBuf],
+    settings: &Settings,
+    progress: bool,
+) -> (Vec<Source>, Vec<Skipped>) {
     let (files, errors) = discover(paths, settings);
     let mut skipped: Vec<Skipped> = errors
         .into_iter()
@@ -61,7 +65,11 @@ pub fn load_paths(paths: &[PathBuf], settings: &Settings, progress: bool) -> (Ve
         .map(|path| {
             bar.inc(1);
             load_text(path, settings.max_file_size)
-                .map(|l| Source { path: path.clone(), text: l.text, bom: l.bom })
+                .map(|l| Source {
+                    path: path.clone(),
+                    text: l.text,
+                    bom: l.bom,
+                })
                 .map_err(|e| Skipped {
                     path: path.to_path_buf(),
                     reason: e.to_string(),
@@ -81,7 +89,11 @@ pub fn load_paths(paths: &[PathBuf], settings: &Settings, progress: bool) -> (Ve
 }
 
 /// Analyses sources as one workspace.
-pub fn analyze_sources(sources: &[Source], settings: &Settings, context: &Context) -> (Vec<DocAnalysis>, WorkspaceEntities) {
+pub fn analyze_sources(
+    sources: &[Source],
+    settings: &Settings,
+    context: &Context,
+) -> (Vec<DocAnalysis>, WorkspaceEntities) {
     let inputs: Vec<DocInput> = sources
         .iter()
         .map(|s| DocInput {
@@ -94,7 +106,12 @@ pub fn analyze_sources(sources: &[Source], settings: &Settings, context: &Contex
 }
 
 /// Checks files and folders (recursing into article files).
-pub fn check_paths(paths: &[PathBuf], settings: &Settings, context: &Context, progress: bool) -> Outcome {
+pub fn check_paths(
+    paths: &[PathBuf],
+    settings: &Settings,
+    context: &Context,
+    progress: bool,
+) -> Outcome {
     let (sources, skipped) = load_paths(paths, settings, progress);
     let (analyses, _) = analyze_sources(&sources, settings, context);
     let files = sources
@@ -126,7 +143,13 @@ fn progress_bar(len: usize, enabled: bool) -> indicatif::ProgressBar {
 
 /// Runs `copydesk check` and returns the exit status: 0 clean, 1 when an
 /// error-severity finding was reported, 2 when a file could not be read.
-pub fn run(paths: &[PathBuf], settings: &Settings, context: &Context, format: OutFormat, progress: bool) -> i32 {
+pub fn run(
+    paths: &[PathBuf],
+    settings: &Settings,
+    context: &Context,
+    format: OutFormat,
+    progress: bool,
+) -> i32 {
     for p in paths {
         if !p.exists() {
             eprintln!("copydesk: {}: no such file or directory", p.display());

@@ -58,18 +58,48 @@ pub fn json_value(sources: &[Source], analyses: &[DocAnalysis], ws: &WorkspaceEn
 
 fn table(w: &mut impl Write, ws: &WorkspaceEntities) -> io::Result<()> {
     let mut list: Vec<&Entity> = ws.entities.iter().collect();
-    list.sort_by(|a, b| b.mentions.len().cmp(&a.mentions.len()).then(a.name.cmp(&b.name)));
-    writeln!(w, "{:<36} {:<13} {:>8} {:>5}  spellings · roles", "entity", "kind", "mentions", "files")?;
+    list.sort_by(|a, b| {
+        b.mentions
+            .len()
+            .cmp(&a.mentions.len())
+            .then(a.name.cmp(&b.name))
+    });
+    writeln!(
+        w,
+        "{:<36} {:<13} {:>8} {:>5}  spellings · roles",
+        "entity", "kind", "mentions", "files"
+    )?;
     for e in list {
-        let spellings: Vec<String> = e.spellings.iter().map(|(s, n)| format!("{s} ({n})")).collect();
+        let spellings: Vec<String> = e
+            .spellings
+            .iter()
+            .map(|(s, n)| format!("{s} ({n})"))
+            .collect();
         let roles: Vec<String> = roles(e).into_iter().take(3).map(|r| r.0).collect();
-        let tail = if roles.is_empty() { spellings.join(", ") } else { format!("{} · {}", spellings.join(", "), roles.join("; ")) };
-        writeln!(w, "{:<36} {:<13} {:>8} {:>5}  {tail}", e.name, e.kind.as_str(), e.mentions.len(), e.documents)?;
+        let tail = if roles.is_empty() {
+            spellings.join(", ")
+        } else {
+            format!("{} · {}", spellings.join(", "), roles.join("; "))
+        };
+        writeln!(
+            w,
+            "{:<36} {:<13} {:>8} {:>5}  {tail}",
+            e.name,
+            e.kind.as_str(),
+            e.mentions.len(),
+            e.documents
+        )?;
     }
     Ok(())
 }
 
-pub fn run(paths: &[PathBuf], settings: &Settings, context: &Context, format: Format, progress: bool) -> i32 {
+pub fn run(
+    paths: &[PathBuf],
+    settings: &Settings,
+    context: &Context,
+    format: Format,
+    progress: bool,
+) -> i32 {
     for p in paths {
         if !p.exists() {
             eprintln!("copydesk: {}: no such file or directory", p.display());
@@ -84,9 +114,11 @@ pub fn run(paths: &[PathBuf], settings: &Settings, context: &Context, format: Fo
     let stdout = io::stdout();
     let mut lock = stdout.lock();
     let r = match format {
-        Format::Json => serde_json::to_writer_pretty(&mut lock, &json_value(&sources, &analyses, &ws))
-            .map_err(io::Error::from)
-            .and_then(|_| writeln!(lock)),
+        Format::Json => {
+            serde_json::to_writer_pretty(&mut lock, &json_value(&sources, &analyses, &ws))
+                .map_err(io::Error::from)
+                .and_then(|_| writeln!(lock))
+        }
         Format::Table => table(&mut lock, &ws),
     };
     match r {

@@ -27,14 +27,23 @@ pub struct Setup {
 /// the entities file are warnings.
 pub fn setup(explicit: Option<&Path>, start: &Path) -> Result<Setup, Vec<String>> {
     let start = std::fs::canonicalize(start).unwrap_or_else(|_| start.to_path_buf());
-    let start_dir = if start.is_dir() { start.clone() } else { start.parent().map(Path::to_path_buf).unwrap_or_default() };
+    let start_dir = if start.is_dir() {
+        start.clone()
+    } else {
+        start.parent().map(Path::to_path_buf).unwrap_or_default()
+    };
     let (loaded, root) = match explicit {
         Some(p) => {
             let loaded = match std::fs::read_to_string(p) {
                 Ok(s) => config::from_toml_str(&s, &p.display().to_string()),
                 Err(e) => return Err(vec![format!("{}: {e}", p.display())]),
             };
-            (loaded, p.parent().map(Path::to_path_buf).unwrap_or(start_dir.clone()))
+            (
+                loaded,
+                p.parent()
+                    .map(Path::to_path_buf)
+                    .unwrap_or(start_dir.clone()),
+            )
         }
         None => {
             let mut dir = Some(start_dir.clone());

@@ -341,8 +341,7 @@ fn group(mentions: &mut [EntityMention]) -> Vec<Group> {
         .filter_map(|(i, m)| m.acronym.clone().map(|a| (i, a)))
         .collect();
     for (i, acr) in acronyms {
-        for j in 0..n {
-            let m = &mentions[j];
+        for (j, m) in mentions.iter().enumerate() {
             if j != i
                 && matches!(m.kind, EntityKind::Organization | EntityKind::Other)
                 && m.words.len() == 1

@@ -468,7 +468,15 @@ mod tests {
 
     #[test]
     fn prepositions_are_not_adjectives_of_a_role() {
-        assert_eq!(role("zwischen US-Präsident Donald Trump und", "Donald Trump", false).as_deref(), Some("US-Präsident"));
+        assert_eq!(
+            role(
+                "zwischen US-Präsident Donald Trump und",
+                "Donald Trump",
+                false
+            )
+            .as_deref(),
+            Some("US-Präsident")
+        );
     }
 
     #[test]

@@ -3,12 +3,15 @@
 //! Nothing below `crate::analysis` knows this module exists. Spans become
 //! LSP positions in [`convert`], in the encoding negotiated at `initialize`.
 
+mod backend;
 mod convert;
+mod features;
+mod index;
 mod server;
 mod state;
 mod transport;
 
-pub use server::Backend;
+pub use backend::Backend;
 
 use tower_lsp_server::{LspService, Server};
 
@@ -26,7 +29,9 @@ pub fn serve() -> i32 {
         }
     };
     let clean = runtime.block_on(async {
-        let (service, socket) = LspService::new(Backend::new);
+        let (service, socket) = LspService::build(Backend::new)
+            .custom_method("copydesk/entities", Backend::custom_entities)
+            .finish();
         let backend = service.inner().clone();
         let (to_server, server_in) = tokio::io::duplex(1 << 16);
         let (server_out, from_server) = tokio::io::duplex(1 << 16);
@@ -46,7 +51,7 @@ pub fn serve() -> i32 {
         let _ = tokio::time::timeout(grace, pump).await;
         filter.abort();
         let _ = tokio::time::timeout(grace, writer).await;
-        server::was_shut_down(&backend)
+        backend::was_shut_down(&backend)
     });
     // Background work (indexing, debounced analyses) is abandoned on exit.
     runtime.shutdown_timeout(std::time::Duration::from_millis(200));

@@ -1,418 +1,23 @@
-//! The `LanguageServer` implementation: protocol in, analysis calls, protocol
-//! out. Text edits are applied synchronously at the top of `did_change`,
-//! before any `.await`, so they are applied in the order they arrived.
+//! The `LanguageServer` implementation: protocol in, calls into the backend,
+//! protocol out. Text edits are applied synchronously at the top of
+//! `did_change`, before any `.await`, so they keep their arrival order.
 
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, OnceLock, RwLock, RwLockReadGuard, RwLockWriteGuard};
-use std::time::Duration;
+use std::sync::atomic::Ordering;
 
 use serde_json::Value;
-use tower_lsp_server::jsonrpc::Result;
+use tower_lsp_server::LanguageServer;
+use tower_lsp_server::jsonrpc::{Error, Result};
 use tower_lsp_server::ls_types::*;
-use tower_lsp_server::{Client, LanguageServer};
 
-use super::convert::{self, Positions};
-use super::state::{Analyzed, ClientCaps, FileSummary, OpenDoc, State};
-use crate::analysis::{Context, DocInput, analyze};
-use crate::config::{DiagnosticsMode, Settings};
+use super::backend::{Backend, uri_path};
+use super::convert;
+use super::features::token_legend;
+use super::index::index_file;
+use super::state::{ClientCaps, OpenDoc};
+use crate::config::DiagnosticsMode;
 use crate::markup::Format;
-use crate::text::{Document, Encoding, LineCol, LineIndex, TextChange};
-use crate::workspace::{discover, load_text};
-
-#[derive(Clone)]
-pub struct Backend {
-    inner: Arc<Inner>,
-}
-
-struct Inner {
-    client: Client,
-    state: RwLock<State>,
-    caps: OnceLock<ClientCaps>,
-    shutdown: AtomicBool,
-}
-
-/// Whether a clean `shutdown` preceded the end of the connection.
-pub fn was_shut_down(b: &Backend) -> bool {
-    b.inner.shutdown.load(Ordering::SeqCst)
-}
-
-impl Backend {
-    pub fn new(client: Client) -> Backend {
-        Backend {
-            inner: Arc::new(Inner {
-                client,
-                state: RwLock::new(State::default()),
-                caps: OnceLock::new(),
-                shutdown: AtomicBool::new(false),
-            }),
-        }
-    }
-
-    fn caps(&self) -> ClientCaps {
-        self.inner.caps.get().cloned().unwrap_or_default()
-    }
-
-    /// A poisoned lock only means a panic elsewhere; the data is still
-    /// usable and the server must keep serving.
-    fn read(&self) -> RwLockReadGuard<'_, State> {
-        self.inner.state.read().unwrap_or_else(|e| e.into_inner())
-    }
-
-    fn write(&self) -> RwLockWriteGuard<'_, State> {
-        self.inner.state.write().unwrap_or_else(|e| e.into_inner())
-    }
-
-    /// Logs to stderr and to the client's log.
-    async fn log(&self, typ: MessageType, msg: String) {
-        match typ {
-            MessageType::ERROR => tracing::error!("{msg}"),
-            MessageType::WARNING => tracing::warn!("{msg}"),
-            _ => tracing::info!("{msg}"),
-        }
-        self.inner.client.log_message(typ, msg).await;
-    }
-
-    fn settings(&self) -> Arc<Settings> {
-        self.read().settings.clone()
-    }
-
-    /// Analyses the current text of an open document unless an analysis of
-    /// exactly that text exists. Runs on the blocking pool; no lock is held
-    /// while analysing.
-    async fn analyzed(&self, uri: &str) -> Option<Arc<Analyzed>> {
-        let (text, generation, version, format, path, settings) = {
-            let st = self.read();
-            let d = st.docs.get(uri)?;
-            if let Some(a) = d.current() {
-                return Some(a);
-            }
-            (
-                Arc::<str>::from(d.doc.text()),
-                d.generation,
-                d.doc.version,
-                d.format,
-                d.path.clone(),
-                st.settings.clone(),
-            )
-        };
-        let job = tokio::task::spawn_blocking(move || {
-            let analysis = analyze(
-                &DocInput {
-                    text: &text,
-                    path: path.as_deref(),
-                    format,
-                },
-                &settings,
-                &Context::default(),
-            );
-            Analyzed {
-                generation,
-                version: Some(version),
-                index: LineIndex::new(&text),
-                text,
-                analysis,
-            }
-        });
-        let a = match job.await {
-            Ok(a) => Arc::new(a),
-            Err(e) => {
-                self.log(MessageType::ERROR, format!("analysis of {uri} failed: {e}"))
-                    .await;
-                return None;
-            }
-        };
-        let mut st = self.write();
-        if let Some(d) = st.docs.get_mut(uri)
-            && d.generation == generation
-        {
-            d.analyzed = Some(a.clone());
-        }
-        Some(a)
-    }
-
-    /// Analyses and, in push mode, publishes — unless the document changed
-    /// in the meantime (a newer run will publish).
-    async fn refresh(&self, uri: String) {
-        let Some(a) = self.analyzed(&uri).await else {
-            return;
-        };
-        if self.caps().use_pull {
-            return;
-        }
-        let (doc_uri, current) = {
-            let st = self.read();
-            match st.docs.get(&uri) {
-                Some(d) => (d.uri.clone(), d.generation == a.generation),
-                None => return,
-            }
-        };
-        if !current {
-            return;
-        }
-        let diags = self.diagnostics(&a);
-        self.inner
-            .client
-            .publish_diagnostics(doc_uri, diags, a.version)
-            .await;
-    }
-
-    fn diagnostics(&self, a: &Analyzed) -> Vec<Diagnostic> {
-        let p = Positions {
-            text: &a.text,
-            index: &a.index,
-            encoding: self.caps().encoding,
-        };
-        a.analysis
-            .findings
-            .iter()
-            .map(|f| convert::diagnostic(&p, f))
-            .collect()
-    }
-
-    /// Schedules an analysis after the debounce delay; a later edit makes
-    /// this one a no-op.
-    fn schedule(&self, uri: String, generation: u64) {
-        let delay = Duration::from_millis(self.settings().debounce_ms);
-        let this = self.clone();
-        tokio::spawn(async move {
-            if !delay.is_zero() {
-                tokio::time::sleep(delay).await;
-            }
-            let still_current = this
-                .read()
-                .docs
-                .get(&uri)
-                .is_some_and(|d| d.generation == generation);
-            if still_current {
-                this.refresh(uri).await;
-            }
-        });
-    }
-
-    /// Re-analyses every open document (settings changed).
-    async fn refresh_all(&self) {
-        let uris: Vec<String> = {
-            let mut st = self.write();
-            let g = st.bump();
-            for d in st.docs.values_mut() {
-                d.generation = g;
-            }
-            st.docs.keys().cloned().collect()
-        };
-        if self.caps().use_pull {
-            if self.caps().diagnostic_refresh {
-                let _ = self.inner.client.workspace_diagnostic_refresh().await;
-            }
-            return;
-        }
-        for uri in uris {
-            self.refresh(uri).await;
-        }
-    }
-
-    async fn report_settings(&self, errors: Vec<String>, warnings: Vec<String>) {
-        for e in errors {
-            self.inner
-                .client
-                .show_message(MessageType::ERROR, format!("copydesk: {e}"))
-                .await;
-            self.log(MessageType::ERROR, e).await;
-        }
-        for w in warnings {
-            self.inner
-                .client
-                .show_message(MessageType::WARNING, format!("copydesk: {w}"))
-                .await;
-            self.log(MessageType::WARNING, w).await;
-        }
-    }
-
-    /// Asks the editor for the `copydesk` section of its settings; true when
-    /// the effective settings changed.
-    async fn pull_configuration(&self) -> bool {
-        if !self.caps().configuration {
-            return false;
-        }
-        let items = vec![ConfigurationItem {
-            scope_uri: None,
-            section: Some("copydesk".into()),
-        }];
-        match self.inner.client.configuration(items).await {
-            Ok(mut v) if !v.is_empty() => {
-                let value = v.swap_remove(0);
-                let report = {
-                    let mut st = self.write();
-                    st.editor_settings = if value.is_object() {
-                        value
-                    } else {
-                        Value::Null
-                    };
-                    st.merge_settings()
-                };
-                let changed = report.changed;
-                self.report_settings(report.errors, report.warnings).await;
-                changed
-            }
-            Ok(_) => false,
-            Err(e) => {
-                self.log(
-                    MessageType::WARNING,
-                    format!("workspace/configuration failed: {e}"),
-                )
-                .await;
-                false
-            }
-        }
-    }
-
-    /// Indexes every article under the workspace folders, in parallel, with
-    /// progress reports.
-    async fn index_workspace(&self) {
-        let (roots, settings) = {
-            let st = self.read();
-            (st.roots.clone(), st.settings.clone())
-        };
-        if roots.is_empty() {
-            return;
-        }
-        let (files, errors) = {
-            let roots = roots.clone();
-            let settings = settings.clone();
-            tokio::task::spawn_blocking(move || discover(&roots, &settings))
-                .await
-                .unwrap_or_default()
-        };
-        for e in errors {
-            self.log(MessageType::WARNING, e).await;
-        }
-        let total = files.len();
-        let progress = if self.caps().progress {
-            let token = NumberOrString::String("copydesk/index".into());
-            match self
-                .inner
-                .client
-                .create_work_done_progress(token.clone())
-                .await
-            {
-                Ok(()) => Some(
-                    self.inner
-                        .client
-                        .progress(token, "copydesk: indexing articles")
-                        .with_percentage(0)
-                        .with_message(format!("0/{total}"))
-                        .begin()
-                        .await,
-                ),
-                Err(_) => None,
-            }
-        } else {
-            None
-        };
-        let started = std::time::Instant::now();
-        let mut done = 0usize;
-        let mut skipped = Vec::new();
-        // Chunks keep progress moving and let requests in between.
-        for chunk in files.chunks(256) {
-            let chunk = chunk.to_vec();
-            let settings = settings.clone();
-            let results = tokio::task::spawn_blocking(move || {
-                use rayon::prelude::*;
-                chunk
-                    .par_iter()
-                    .map(|p| (p.clone(), index_file(p, &settings)))
-                    .collect::<Vec<_>>()
-            })
-            .await
-            .unwrap_or_default();
-            done += results.len();
-            {
-                let mut st = self.write();
-                for (p, r) in results {
-                    match r {
-                        Ok(s) => {
-                            st.files.insert(p, s);
-                        }
-                        Err(e) => skipped.push(format!("{}: {e}", p.display())),
-                    }
-                }
-            }
-            if let Some(pr) = &progress {
-                let pct = (done * 100 / total.max(1)) as u32;
-                pr.report_with_message(format!("{done}/{total}"), pct).await;
-            }
-        }
-        for s in skipped {
-            self.log(MessageType::WARNING, s).await;
-        }
-        if let Some(pr) = progress {
-            pr.finish_with_message(format!("{total} articles")).await;
-        }
-        let findings: usize = self.read().files.values().map(|f| f.findings).sum();
-        self.log(
-            MessageType::INFO,
-            format!(
-                "indexed {total} articles in {:.1?} ({findings} findings)",
-                started.elapsed()
-            ),
-        )
-        .await;
-    }
-
-    async fn register_watchers(&self) {
-        if !self.caps().watch_files {
-            return;
-        }
-        let watchers = ["**/*.{txt,md,markdown}", "**/copydesk.toml"]
-            .iter()
-            .map(|g| FileSystemWatcher {
-                glob_pattern: GlobPattern::String(g.to_string()),
-                kind: None,
-            })
-            .collect();
-        let reg = Registration {
-            id: "copydesk-watch".into(),
-            method: "workspace/didChangeWatchedFiles".into(),
-            register_options: serde_json::to_value(DidChangeWatchedFilesRegistrationOptions {
-                watchers,
-            })
-            .ok(),
-        };
-        if let Err(e) = self.inner.client.register_capability(vec![reg]).await {
-            self.log(
-                MessageType::WARNING,
-                format!("could not register file watchers: {e}"),
-            )
-            .await;
-        }
-    }
-}
-
-fn index_file(
-    path: &std::path::Path,
-    settings: &Settings,
-) -> std::result::Result<FileSummary, String> {
-    let loaded = load_text(path, settings.max_file_size).map_err(|e| e.to_string())?;
-    let a = analyze(
-        &DocInput {
-            text: &loaded.text,
-            path: Some(path),
-            format: Format::from_path(path),
-        },
-        settings,
-        &Context::default(),
-    );
-    Ok(FileSummary {
-        findings: a.findings.len(),
-    })
-}
-
-fn uri_path(uri: &Uri) -> Option<PathBuf> {
-    if uri.scheme().as_str() != "file" {
-        return None;
-    }
-    uri.to_file_path().map(|p| p.into_owned())
-}
+use crate::text::{Document, Encoding, LineCol, TextChange};
 
 fn encoding_of(params: &InitializeParams) -> Encoding {
     let offered = params
@@ -436,6 +41,39 @@ fn encoding_kind(e: Encoding) -> PositionEncodingKind {
     }
 }
 
+fn client_caps(params: &InitializeParams, use_pull: bool) -> ClientCaps {
+    let caps = &params.capabilities;
+    let workspace = caps.workspace.as_ref();
+    let text = caps.text_document.as_ref();
+    ClientCaps {
+        encoding: encoding_of(params),
+        use_pull,
+        progress: caps
+            .window
+            .as_ref()
+            .and_then(|w| w.work_done_progress)
+            .unwrap_or(false),
+        configuration: workspace.and_then(|w| w.configuration).unwrap_or(false),
+        watch_files: workspace
+            .and_then(|w| w.did_change_watched_files.as_ref())
+            .and_then(|d| d.dynamic_registration)
+            .unwrap_or(false),
+        diagnostic_refresh: workspace
+            .and_then(|w| w.diagnostics.as_ref())
+            .and_then(|d| d.refresh_support)
+            .unwrap_or(false),
+        // Markdown unless the client says it only takes plain text.
+        markdown_hover: text
+            .and_then(|t| t.hover.as_ref())
+            .and_then(|h| h.content_format.as_ref())
+            .is_none_or(|f| f.contains(&MarkupKind::Markdown)),
+        hierarchical_symbols: text
+            .and_then(|t| t.document_symbol.as_ref())
+            .and_then(|d| d.hierarchical_document_symbol_support)
+            .unwrap_or(false),
+    }
+}
+
 impl LanguageServer for Backend {
     async fn initialize(&self, params: InitializeParams) -> Result<InitializeResult> {
         let mut roots: Vec<PathBuf> = params
@@ -449,46 +87,37 @@ impl LanguageServer for Backend {
         {
             roots.push(p);
         }
-        let caps = &params.capabilities;
-        let text_caps = caps.text_document.as_ref();
-        let pull = text_caps.and_then(|t| t.diagnostic.as_ref()).is_some();
+        let pull = params
+            .capabilities
+            .text_document
+            .as_ref()
+            .and_then(|t| t.diagnostic.as_ref())
+            .is_some();
         let report = {
             let mut st = self.write();
             st.roots = roots;
-            if let Some(opts) = params.initialization_options.clone()
-                && opts.is_object()
-            {
-                st.editor_settings = opts;
+            // Settings may come bare or under a "copydesk" key, as in
+            // `workspace/configuration`.
+            if let Some(Value::Object(mut opts)) = params.initialization_options.clone() {
+                st.editor_settings = match opts.remove("copydesk") {
+                    Some(inner @ Value::Object(_)) => inner,
+                    Some(other) => {
+                        opts.insert("copydesk".into(), other);
+                        Value::Object(opts)
+                    }
+                    None => Value::Object(opts),
+                };
             }
             st.reload_file_settings()
         };
-        let mode = self.settings().diagnostics;
-        let use_pull = match mode {
+        let use_pull = match self.settings().diagnostics {
             DiagnosticsMode::Auto => pull,
             DiagnosticsMode::Pull => true,
             DiagnosticsMode::Push => false,
         };
-        let workspace = caps.workspace.as_ref();
-        let client_caps = ClientCaps {
-            encoding: encoding_of(&params),
-            use_pull,
-            progress: caps
-                .window
-                .as_ref()
-                .and_then(|w| w.work_done_progress)
-                .unwrap_or(false),
-            configuration: workspace.and_then(|w| w.configuration).unwrap_or(false),
-            watch_files: workspace
-                .and_then(|w| w.did_change_watched_files.as_ref())
-                .and_then(|d| d.dynamic_registration)
-                .unwrap_or(false),
-            diagnostic_refresh: workspace
-                .and_then(|w| w.diagnostics.as_ref())
-                .and_then(|d| d.refresh_support)
-                .unwrap_or(false),
-        };
-        let encoding = client_caps.encoding;
-        let _ = self.inner.caps.set(client_caps);
+        let caps = client_caps(&params, use_pull);
+        let encoding = caps.encoding;
+        let _ = self.inner.caps.set(caps);
         // Reported after initialize: the client is not listening before.
         if !report.errors.is_empty() || !report.warnings.is_empty() {
             let this = self.clone();
@@ -497,7 +126,7 @@ impl LanguageServer for Backend {
         let diagnostic_provider = use_pull.then(|| {
             DiagnosticServerCapabilities::Options(DiagnosticOptions {
                 identifier: Some("copydesk".into()),
-                inter_file_dependencies: false,
+                inter_file_dependencies: true,
                 workspace_diagnostics: false,
                 work_done_progress_options: WorkDoneProgressOptions::default(),
             })
@@ -526,6 +155,26 @@ impl LanguageServer for Backend {
                     },
                 )),
                 diagnostic_provider,
+                hover_provider: Some(HoverProviderCapability::Simple(true)),
+                definition_provider: Some(OneOf::Left(true)),
+                references_provider: Some(OneOf::Left(true)),
+                document_highlight_provider: Some(OneOf::Left(true)),
+                document_symbol_provider: Some(OneOf::Left(true)),
+                workspace_symbol_provider: Some(OneOf::Left(true)),
+                rename_provider: Some(OneOf::Right(RenameOptions {
+                    prepare_provider: Some(true),
+                    work_done_progress_options: WorkDoneProgressOptions::default(),
+                })),
+                semantic_tokens_provider: Some(
+                    SemanticTokensServerCapabilities::SemanticTokensOptions(
+                        SemanticTokensOptions {
+                            legend: token_legend(),
+                            range: Some(true),
+                            full: Some(SemanticTokensFullOptions::Bool(true)),
+                            work_done_progress_options: WorkDoneProgressOptions::default(),
+                        },
+                    ),
+                ),
                 workspace: Some(WorkspaceServerCapabilities {
                     workspace_folders: Some(WorkspaceFoldersServerCapabilities {
                         supported: Some(true),
@@ -555,7 +204,9 @@ impl LanguageServer for Backend {
         // a client that has already sent `exit` would keep the server alive.
         let this = self.clone();
         tokio::spawn(async move {
-            if this.pull_configuration().await {
+            let settings_changed = this.pull_configuration().await;
+            let knowledge_changed = this.reload_knowledge().await;
+            if settings_changed || knowledge_changed {
                 this.refresh_all().await;
             }
             this.register_watchers().await;
@@ -599,8 +250,10 @@ impl LanguageServer for Backend {
                     generation: g,
                     analyzed: None,
                     last_pulled: None,
+                    analysing: Default::default(),
                 },
             );
+            st.entity_generation += 1;
         }
         self.refresh(key).await;
     }
@@ -612,6 +265,7 @@ impl LanguageServer for Backend {
         let outcome = {
             let mut st = self.write();
             let g = st.bump();
+            let limit = st.settings.max_file_size;
             match st.docs.get_mut(&key) {
                 Some(d) => {
                     let mut clamped = false;
@@ -635,8 +289,7 @@ impl LanguageServer for Backend {
                     }
                     d.doc.version = params.text_document.version;
                     d.generation = g;
-                    let too_big = d.doc.len_bytes() as u64 > st.settings.max_file_size;
-                    Some((g, clamped, too_big))
+                    Some((g, clamped, d.doc.len_bytes() as u64 > limit))
                 }
                 None => None,
             }
@@ -647,7 +300,7 @@ impl LanguageServer for Backend {
                     MessageType::WARNING,
                     format!("didChange for unknown document {key}; ignored"),
                 )
-                .await;
+                .await
             }
             Some((g, clamped, too_big)) => {
                 if clamped {
@@ -674,30 +327,20 @@ impl LanguageServer for Backend {
 
     async fn did_close(&self, params: DidCloseTextDocumentParams) {
         let key = params.text_document.uri.as_str().to_string();
-        let removed = self.write().docs.remove(&key);
+        let removed = {
+            let mut st = self.write();
+            let r = st.docs.remove(&key);
+            st.entity_generation += 1;
+            r
+        };
         if removed.is_some() && !self.caps().use_pull {
-            self.inner
-                .client
+            self.client()
                 .publish_diagnostics(params.text_document.uri, Vec::new(), None)
                 .await;
         }
         // The disk version is the truth again for the workspace index.
         if let Some(path) = removed.and_then(|d| d.path) {
-            let settings = self.settings();
-            let r = tokio::task::spawn_blocking({
-                let path = path.clone();
-                move || index_file(&path, &settings)
-            })
-            .await;
-            let mut st = self.write();
-            match r {
-                Ok(Ok(s)) if st.is_article(&path) => {
-                    st.files.insert(path, s);
-                }
-                _ => {
-                    st.files.remove(&path);
-                }
-            }
+            self.reindex(path).await;
         }
     }
 
@@ -712,14 +355,7 @@ impl LanguageServer for Backend {
             let changed = if this.caps().configuration {
                 this.pull_configuration().await
             } else if let Some(v) = pushed {
-                let report = {
-                    let mut st = this.write();
-                    st.editor_settings = v;
-                    st.merge_settings()
-                };
-                let changed = report.changed;
-                this.report_settings(report.errors, report.warnings).await;
-                changed
+                this.take_pushed_settings(v).await
             } else {
                 false
             };
@@ -731,6 +367,8 @@ impl LanguageServer for Backend {
 
     async fn did_change_watched_files(&self, params: DidChangeWatchedFilesParams) {
         let mut config_changed = false;
+        let mut kb_changed = false;
+        let kb_path = self.read().kb_path();
         for ev in params.changes {
             let Some(path) = uri_path(&ev.uri) else {
                 continue;
@@ -742,44 +380,40 @@ impl LanguageServer for Backend {
                 config_changed = true;
                 continue;
             }
-            let is_open = self.read().docs.contains_key(ev.uri.as_str());
-            if is_open {
+            if kb_path.as_ref() == Some(&path) {
+                kb_changed = true;
+                continue;
+            }
+            if self.read().docs.contains_key(ev.uri.as_str()) {
                 // The editor's buffer wins over disk.
                 continue;
             }
             if ev.typ == FileChangeType::DELETED {
-                self.write().files.remove(&path);
+                let mut st = self.write();
+                st.files.remove(&path);
+                st.entity_generation += 1;
                 continue;
             }
-            if !self.read().is_article(&path) {
-                continue;
-            }
-            let settings = self.settings();
-            let p2 = path.clone();
-            match tokio::task::spawn_blocking(move || index_file(&p2, &settings)).await {
-                Ok(Ok(s)) => {
-                    self.write().files.insert(path, s);
-                }
-                Ok(Err(e)) => {
-                    self.write().files.remove(&path);
-                    self.log(MessageType::WARNING, format!("{}: {e}", path.display()))
-                        .await;
-                }
-                Err(_) => {}
-            }
+            self.reindex(path).await;
         }
+        let mut refresh = false;
         if config_changed {
             let report = self.write().reload_file_settings();
-            let changed = report.changed;
+            refresh |= report.changed;
             self.report_settings(report.errors, report.warnings).await;
             self.log(
                 MessageType::INFO,
                 "copydesk.toml changed; settings reloaded".into(),
             )
             .await;
-            if changed {
-                self.refresh_all().await;
-            }
+        }
+        if kb_changed || config_changed {
+            refresh |= self.reload_knowledge().await;
+        }
+        if refresh {
+            self.refresh_all().await;
+        } else {
+            self.republish_open().await;
         }
     }
 
@@ -797,6 +431,7 @@ impl LanguageServer for Backend {
                     st.roots.push(p);
                 }
             }
+            st.entity_generation += 1;
         }
         let this = self.clone();
         tokio::spawn(async move { this.index_workspace().await });
@@ -815,7 +450,8 @@ impl LanguageServer for Backend {
         let Some(a) = self.analyzed(&key).await else {
             return Ok(empty());
         };
-        let result_id = a.generation.to_string();
+        let snap_gen = self.entities().await.generation;
+        let result_id = format!("{}.{snap_gen}", a.generation);
         let unchanged = params.previous_result_id.as_deref() == Some(result_id.as_str());
         if let Some(d) = self.write().docs.get_mut(&key) {
             d.last_pulled = Some(result_id.clone());
@@ -835,7 +471,7 @@ impl LanguageServer for Backend {
                 related_documents: None,
                 full_document_diagnostic_report: FullDocumentDiagnosticReport {
                     result_id: Some(result_id),
-                    items: self.diagnostics(&a),
+                    items: self.diagnostics(&key, &a).await,
                 },
             }),
         ))
@@ -846,14 +482,11 @@ impl LanguageServer for Backend {
         let Some(a) = self.analyzed(&key).await else {
             return Ok(None);
         };
-        let p = Positions {
-            text: &a.text,
-            index: &a.index,
-            encoding: self.caps().encoding,
-        };
+        let findings = self.findings(&key, &a).await;
+        let p = self.positions(&a.text, &a.index);
         let want = p.span(params.range);
         let mut out = Vec::new();
-        for f in &a.analysis.findings {
+        for f in &findings {
             // Touching the selection counts, so a cursor at either end of a
             // finding offers its fixes.
             if f.span.start > want.end || f.span.end < want.start {
@@ -870,5 +503,154 @@ impl LanguageServer for Backend {
             }
         }
         Ok(Some(out))
+    }
+
+    async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {
+        let tp = params.text_document_position_params;
+        Ok(self
+            .hover_entity(tp.text_document.uri.as_str(), tp.position)
+            .await)
+    }
+
+    async fn goto_definition(
+        &self,
+        params: GotoDefinitionParams,
+    ) -> Result<Option<GotoDefinitionResponse>> {
+        let tp = params.text_document_position_params;
+        Ok(self
+            .definition(tp.text_document.uri.as_str(), tp.position)
+            .await
+            .map(GotoDefinitionResponse::Scalar))
+    }
+
+    async fn references(&self, params: ReferenceParams) -> Result<Option<Vec<Location>>> {
+        let tp = params.text_document_position;
+        let refs = Backend::references(
+            self,
+            tp.text_document.uri.as_str(),
+            tp.position,
+            params.context.include_declaration,
+        )
+        .await;
+        Ok(Some(refs))
+    }
+
+    async fn document_highlight(
+        &self,
+        params: DocumentHighlightParams,
+    ) -> Result<Option<Vec<DocumentHighlight>>> {
+        let tp = params.text_document_position_params;
+        Ok(Some(
+            self.highlights(tp.text_document.uri.as_str(), tp.position)
+                .await,
+        ))
+    }
+
+    async fn document_symbol(
+        &self,
+        params: DocumentSymbolParams,
+    ) -> Result<Option<DocumentSymbolResponse>> {
+        Ok(self
+            .document_symbols(params.text_document.uri.as_str())
+            .await)
+    }
+
+    async fn symbol(
+        &self,
+        params: WorkspaceSymbolParams,
+    ) -> Result<Option<WorkspaceSymbolResponse>> {
+        Ok(Some(WorkspaceSymbolResponse::Flat(
+            self.workspace_symbols(&params.query).await,
+        )))
+    }
+
+    async fn prepare_rename(
+        &self,
+        params: TextDocumentPositionParams,
+    ) -> Result<Option<PrepareRenameResponse>> {
+        Ok(Backend::prepare_rename(self, params.text_document.uri.as_str(), params.position).await)
+    }
+
+    async fn rename(&self, params: RenameParams) -> Result<Option<WorkspaceEdit>> {
+        let tp = params.text_document_position;
+        Backend::rename(
+            self,
+            tp.text_document.uri.as_str(),
+            tp.position,
+            &params.new_name,
+        )
+        .await
+        .map_err(Error::invalid_params)
+    }
+
+    async fn semantic_tokens_full(
+        &self,
+        params: SemanticTokensParams,
+    ) -> Result<Option<SemanticTokensResult>> {
+        Ok(self
+            .semantic_tokens(params.text_document.uri.as_str(), None)
+            .await
+            .map(SemanticTokensResult::Tokens))
+    }
+
+    async fn semantic_tokens_range(
+        &self,
+        params: SemanticTokensRangeParams,
+    ) -> Result<Option<SemanticTokensRangeResult>> {
+        Ok(self
+            .semantic_tokens(params.text_document.uri.as_str(), Some(params.range))
+            .await
+            .map(SemanticTokensRangeResult::Tokens))
+    }
+}
+
+impl Backend {
+    /// Re-reads one workspace file from disk into the index.
+    pub(super) async fn reindex(&self, path: PathBuf) {
+        let (settings, context, article) = {
+            let st = self.read();
+            (
+                st.settings.clone(),
+                st.context.clone(),
+                st.is_article(&path),
+            )
+        };
+        if !article {
+            let mut st = self.write();
+            if st.files.remove(&path).is_some() {
+                st.entity_generation += 1;
+            }
+            return;
+        }
+        let p2 = path.clone();
+        let r = tokio::task::spawn_blocking(move || index_file(&p2, &settings, &context)).await;
+        match r {
+            Ok(Ok(d)) => {
+                let mut st = self.write();
+                st.files.insert(path, d);
+                st.entity_generation += 1;
+            }
+            Ok(Err(e)) => {
+                {
+                    let mut st = self.write();
+                    st.files.remove(&path);
+                    st.entity_generation += 1;
+                }
+                self.log(MessageType::WARNING, format!("{}: {e}", path.display()))
+                    .await;
+            }
+            Err(_) => {}
+        }
+    }
+
+    /// `copydesk/entities`: the workspace's entities (or one document's)
+    /// with their mentions, for tree views and quickfix lists.
+    pub async fn custom_entities(&self, params: Value) -> Result<Value> {
+        let p: super::features::EntitiesParams = match params {
+            Value::Null => Default::default(),
+            v => serde_json::from_value(v).map_err(|e| Error::invalid_params(e.to_string()))?,
+        };
+        serde_json::to_value(self.entities_request(p).await)
+            .map_err(|e| Error::invalid_params(e.to_string()))
     }
 }

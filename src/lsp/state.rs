@@ -1,5 +1,5 @@
 //! What the server holds between requests. Plain data behind one lock;
-//! analysis always runs outside it on a snapshot.
+//! analysis and clustering always run outside it on snapshots.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -8,8 +8,9 @@ use std::sync::Arc;
 use serde_json::Value;
 use tower_lsp_server::ls_types::Uri;
 
-use crate::analysis::DocAnalysis;
+use crate::analysis::{Context, DocAnalysis};
 use crate::config::{self, Settings};
+use crate::entities::{DocEntities, KbError, KnowledgeBase, WorkspaceEntities};
 use crate::markup::Format;
 use crate::text::{Document, Encoding, LineIndex};
 
@@ -23,6 +24,9 @@ pub struct ClientCaps {
     pub configuration: bool,
     pub watch_files: bool,
     pub diagnostic_refresh: bool,
+    /// The client renders Markdown in hovers.
+    pub markdown_hover: bool,
+    pub hierarchical_symbols: bool,
 }
 
 /// An analysis together with the exact text it was made from.
@@ -31,8 +35,10 @@ pub struct Analyzed {
     pub generation: u64,
     pub version: Option<i32>,
     pub text: Arc<str>,
-    pub index: LineIndex,
+    pub index: Arc<LineIndex>,
     pub analysis: DocAnalysis,
+    /// The analysis's entities, shared with the entity snapshot.
+    pub entities: Arc<DocEntities>,
 }
 
 /// A document the editor has open. Open documents always win over disk.
@@ -48,6 +54,9 @@ pub struct OpenDoc {
     pub analyzed: Option<Arc<Analyzed>>,
     /// The result id last returned to a diagnostic pull.
     pub last_pulled: Option<String>,
+    /// Held while this document is analysed, so concurrent requests wait
+    /// for one analysis instead of running their own.
+    pub analysing: Arc<tokio::sync::Mutex<()>>,
 }
 
 impl OpenDoc {
@@ -59,10 +68,57 @@ impl OpenDoc {
     }
 }
 
-/// A workspace file on disk (open or not) as last indexed.
-#[derive(Clone, Debug, Default)]
-pub struct FileSummary {
+/// A workspace article on disk, as last indexed. The text is kept so that
+/// references and renames can point into files the editor has not opened.
+#[derive(Clone, Debug)]
+pub struct DiskDoc {
+    pub uri: Uri,
+    pub text: Arc<str>,
+    pub index: Arc<LineIndex>,
+    pub entities: Arc<DocEntities>,
     pub findings: usize,
+}
+
+/// The workspace entities file, as last read.
+#[derive(Clone, Debug)]
+pub struct KbFile {
+    pub uri: Uri,
+    pub text: Arc<str>,
+    pub index: Arc<LineIndex>,
+    pub errors: Vec<KbError>,
+}
+
+/// One document as the entity snapshot sees it.
+#[derive(Clone, Debug)]
+pub struct SnapDoc {
+    pub uri: Uri,
+    pub text: Arc<str>,
+    pub index: Arc<LineIndex>,
+    pub entities: Arc<DocEntities>,
+}
+
+/// The workspace's entities at one moment: every document (open ones from
+/// the editor, the rest from disk), clustered. Requests read it without
+/// holding any lock.
+#[derive(Debug)]
+pub struct EntitySnapshot {
+    pub generation: u64,
+    pub docs: Vec<SnapDoc>,
+    pub by_uri: Arc<HashMap<String, usize>>,
+    pub ws: Arc<WorkspaceEntities>,
+    pub knowledge: Arc<KnowledgeBase>,
+    pub kb_file: Option<KbFile>,
+}
+
+impl EntitySnapshot {
+    pub fn doc(&self, uri: &str) -> Option<(usize, &SnapDoc)> {
+        let i = *self.by_uri.get(uri)?;
+        Some((i, &self.docs[i]))
+    }
+
+    pub fn doc_entities(&self) -> Vec<&DocEntities> {
+        self.docs.iter().map(|d| d.entities.as_ref()).collect()
+    }
 }
 
 #[derive(Debug, Default)]
@@ -73,9 +129,14 @@ pub struct State {
     /// Settings from the editor, same shape.
     pub editor_settings: Value,
     pub settings: Arc<Settings>,
+    pub context: Context,
+    pub kb_file: Option<KbFile>,
     pub docs: HashMap<String, OpenDoc>,
-    pub files: HashMap<PathBuf, FileSummary>,
+    pub files: HashMap<PathBuf, DiskDoc>,
     pub next_generation: u64,
+    /// Bumped whenever a document's entities or the knowledge base change.
+    pub entity_generation: u64,
+    pub snapshot: Option<Arc<EntitySnapshot>>,
     pub shutdown: bool,
 }
 
@@ -134,5 +195,12 @@ impl State {
         self.roots
             .iter()
             .any(|r| path.starts_with(r) && d.matches(r, path))
+    }
+
+    /// Path of the workspace entities file, if there is a root.
+    pub fn kb_path(&self) -> Option<PathBuf> {
+        self.roots
+            .first()
+            .map(|r| r.join(&self.settings.entities_file))
     }
 }
