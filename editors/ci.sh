@@ -79,7 +79,7 @@ suite() {
 
 vscode() {
   cd "$here/vscode" || return 1
-  npm ci --no-audit --no-fund --loglevel=error && npm run --silent ci
+  npm ci --no-audit --no-fund --loglevel=error && timeout 900 npm run --silent ci
 }
 
 nvim07() {

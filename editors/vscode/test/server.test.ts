@@ -73,11 +73,17 @@ async function startSession(root: string, editorSettings: Record<string, unknown
   return s;
 }
 
+/** Lets the server exit by itself after `exit` (a kill mid-write would leave
+ * vscode-jsonrpc holding a partial frame, whose timer keeps node alive). */
 async function stopSession(s: Session): Promise<void> {
+  const exited = new Promise<void>((r) => (s.child.exitCode !== null ? r() : s.child.once("exit", () => r())));
   await s.conn.sendRequest("shutdown").catch(() => undefined);
   await s.conn.sendNotification("exit").catch(() => undefined);
+  const timer = setTimeout(() => s.child.kill("SIGKILL"), 5000);
+  await exited;
+  clearTimeout(timer);
   s.conn.dispose();
-  if (s.child.exitCode === null) s.child.kill();
+  assert.equal(s.child.exitCode, 0, "the server exits with 0 after shutdown and exit");
 }
 
 async function waitFor<T>(what: string, f: () => T | undefined, ms = 10_000): Promise<T> {
