@@ -27,7 +27,7 @@ echo "# $version, server $server"
 passed=0
 failed=0
 skipped=0
-for t in e2e missing crash native; do
+for t in e2e entities_unit missing crash native; do
   echo "# $t"
   log="$(mktemp)"
   COPYDESK_NVIM_DIR="$here" COPYDESK_SERVER="$server" timeout 180 \

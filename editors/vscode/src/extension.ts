@@ -22,11 +22,16 @@ import { RESTART_KEYS, documentSelector, logFilter, serverKeys, serverSettings }
 
 const SECTION = "copydesk";
 
-/** A client that stays quiet when the controller has already told the user what went wrong. */
+/**
+ * A client whose error pop-ups go through the controller, so that one
+ * failure (say, a server that dies during initialize) gives one message,
+ * not the library's and ours.
+ */
 class CopydeskClient extends LanguageClient {
-  quiet = false;
+  onForcedError: ((message: string, data: unknown) => void) | undefined;
   override error(message: string, data?: unknown, showNotification?: boolean | "force"): void {
-    super.error(message, data, this.quiet ? false : showNotification);
+    super.error(message, data, showNotification === "force" ? false : showNotification);
+    if (showNotification === "force") this.onForcedError?.(message, data);
   }
 }
 
@@ -37,8 +42,8 @@ class Controller implements vscode.Disposable {
   private readonly output = vscode.window.createOutputChannel("copydesk");
   private readonly status = vscode.window.createStatusBarItem(vscode.StatusBarAlignment.Right, 0);
   private readonly policy = new CrashPolicy();
-  /** Messages already shown since the last manual restart. */
-  private readonly shown = new Set<string>();
+  /** Whether a failure was shown since the last manual restart: one message per failure, not one per symptom. */
+  private told = false;
   private serverPath = "";
   private lastExit: ExitInfo | undefined;
   /** A process spawned (and known to have started) by `start`, for the client to use. */
@@ -76,12 +81,11 @@ class Controller implements vscode.Disposable {
     this.status.show();
   }
 
-  /** Shows an error once per kind until the user restarts; buttons do what they say. */
-  private notifyOnce(kind: string, message: string): void {
+  /** Shows an error unless one was shown since the last manual restart; the buttons do what they say. */
+  private notifyOnce(message: string): void {
     this.log(message);
-    if (this.shown.has(kind)) return;
-    this.shown.add(kind);
-    if (this.client !== undefined) this.client.quiet = true;
+    if (this.told) return;
+    this.told = true;
     void vscode.window.showErrorMessage(message, "Show output", "Open settings", "Restart server").then((pick) => {
       if (pick === "Show output") this.showOutput();
       else if (pick === "Open settings") void vscode.commands.executeCommand("workbench.action.openSettings", "copydesk.server");
@@ -131,7 +135,7 @@ class Controller implements vscode.Disposable {
     if (!d.found) {
       this.log(`no server found; tried:\n  ${d.tried.join("\n  ")}`);
       this.setStatus("missing", "no server binary found");
-      this.notifyOnce("missing", notFoundMessage(d));
+      this.notifyOnce(notFoundMessage(d));
       return;
     }
     this.serverPath = d.path;
@@ -141,7 +145,7 @@ class Controller implements vscode.Disposable {
       this.pending = await this.spawnServer();
     } catch (e) {
       this.setStatus("failed", String(e));
-      this.notifyOnce("spawn", `copydesk: ${e instanceof Error ? e.message : String(e)}. Check "copydesk.server.path".`);
+      this.notifyOnce(`copydesk: ${e instanceof Error ? e.message : String(e)}. Check "copydesk.server.path".`);
       return;
     }
     const options: LanguageClientOptions = {
@@ -174,13 +178,15 @@ class Controller implements vscode.Disposable {
       },
     };
     const client = new CopydeskClient("copydesk", "copydesk", () => this.takeProcess(), options);
+    client.onForcedError = (message, data) =>
+      this.notifyOnce(`copydesk: ${message}${data instanceof Error ? ` (${data.message})` : ""} — see "copydesk: Show output".`);
     this.client = client;
     try {
       await client.start();
       this.setStatus("running", d.path);
     } catch (e) {
       this.setStatus("failed", String(e));
-      this.notifyOnce("start", `copydesk: the server ${d.path} did not start: ${e instanceof Error ? e.message : String(e)}`);
+      this.notifyOnce(`copydesk: the server ${d.path} did not start: ${e instanceof Error ? e.message : String(e)}`);
     }
   }
 
@@ -203,7 +209,7 @@ class Controller implements vscode.Disposable {
     }
     const decision = d.restart ? ({ restart: false, reason: "startup" } as const) : d;
     this.setStatus("stopped", describeExit(this.lastExit));
-    this.notifyOnce("crash", crashMessage(this.serverPath, this.lastExit, uptime, decision));
+    this.notifyOnce(crashMessage(this.serverPath, this.lastExit, uptime, decision));
     return { action: CloseAction.DoNotRestart, handled: true };
   }
 
@@ -223,7 +229,7 @@ class Controller implements vscode.Disposable {
   }
 
   async restart(): Promise<void> {
-    this.shown.clear();
+    this.told = false;
     this.policy.reset();
     this.log("restart requested");
     await this.stop();
