@@ -44,7 +44,7 @@ function main() {
   if (diff.length > 0) {
     console.error(`settings-schema: package.json does not match \`${server} config-schema\`:`);
     for (const d of diff) console.error(`  - ${d}`);
-    console.error("Run `npm run schema:write` and commit package.json.");
+    console.error("Fix: cd editors/vscode && npm ci && npm run schema:write (with the new server built), then commit package.json.");
     return 1;
   }
   console.log(`settings-schema: package.json matches the server's ${Object.keys(section.properties).length} settings`);

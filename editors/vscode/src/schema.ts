@@ -42,12 +42,31 @@ export function sectionDiff(expected: GeneratedSection, actual: unknown): string
     const f = (ap as Record<string, unknown>)[k];
     if (e === undefined) out.push(`${k}: in package.json but not in the server's schema`);
     else if (f === undefined) out.push(`${k}: in the server's schema but missing from package.json`);
-    else if (canonical(e) !== canonical(f)) out.push(`${k}: package.json has ${canonical(f)}, server says ${canonical(e)}`);
+    else out.push(...valueDiff(e, f, k));
   }
   const ek = Object.keys(expected.properties).join(",");
   const fk = Object.keys(ap).join(",");
   if (out.length === 0 && ek !== fk) out.push(`property order differs: expected ${ek}, found ${fk}`);
   return out;
+}
+
+function isObj(v: unknown): v is Record<string, unknown> {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+/** Where two JSON values differ, as "path: ..." lines (objects compared key by key). */
+export function valueDiff(expected: unknown, found: unknown, path: string): string[] {
+  if (isObj(expected) && isObj(found)) {
+    const keys = [...new Set([...Object.keys(expected), ...Object.keys(found)])].sort();
+    return keys.flatMap((k) => {
+      const p = `${path}.${k}`;
+      if (!(k in found)) return [`${p}: missing from package.json (server: ${canonical(expected[k])})`];
+      if (!(k in expected)) return [`${p}: not in the server's schema (package.json: ${canonical(found[k])})`];
+      return valueDiff(expected[k], found[k], p);
+    });
+  }
+  if (canonical(expected) === canonical(found)) return [];
+  return [`${path}: package.json has ${canonical(found)}, server says ${canonical(expected)}`];
 }
 
 /** JSON with sorted object keys, so key order inside a property does not matter. */

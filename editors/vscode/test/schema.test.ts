@@ -27,9 +27,16 @@ describe("settings schema → package.json", () => {
     found.properties["copydesk.colour"] = { type: "string" };
     const d = sectionDiff(expected, found);
     assert.equal(d.length, 3, d.join("\n"));
-    assert.ok(d.some((l) => l.startsWith("copydesk.debounceMs: package.json has")));
+    assert.ok(d.includes("copydesk.debounceMs.default: package.json has 100, server says 150"), d.join("\n"));
     assert.ok(d.some((l) => l.includes("copydesk.words: in the server's schema but missing")));
     assert.ok(d.some((l) => l.includes("copydesk.colour: in package.json but not")));
+  });
+
+  it("names the nested key that differs, such as a new rule code", () => {
+    const withRules = { rules: { type: "object", default: {}, description: "Rules.", properties: { "a/b": { type: "string" } } } };
+    const expected = contributedSection({ ...withRules, rules: { ...withRules.rules, properties: { "a/b": { type: "string" }, "c/d": { type: "string" } } } });
+    const d = sectionDiff(expected, contributedSection(withRules));
+    assert.deepEqual(d, ['copydesk.rules.properties.c/d: missing from package.json (server: {"type":"string"})']);
   });
 
   it("ignores key order inside a property but equal sections have no diff", () => {
