@@ -201,7 +201,8 @@ fn link_acronyms(text: &str, mentions: &mut [EntityMention]) {
         .filter(|m| m.kind == EntityKind::Organization)
     {
         let rest = &text[m.span.end..];
-        let rest = rest.strip_prefix(' ').unwrap_or(rest);
+        // "Zentralbank (EZB)", also across a line break.
+        let rest = rest.trim_start_matches([' ', '\u{a0}', '\n', '\r']);
         let Some(inner) = rest.strip_prefix('(') else {
             continue;
         };

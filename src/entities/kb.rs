@@ -161,7 +161,9 @@ pub fn parse(text: &str, built_in: bool) -> (KnowledgeBase, Vec<KbError>) {
     let mut kb = KnowledgeBase::default();
     let mut errors = Vec::new();
     for t in raw.entity {
-        let span = t.span();
+        // toml spans an array-of-tables entry by its `[[entity]]` header;
+        // the entry runs to the next table header.
+        let span = t.span().start..table_end(text, t.span().end);
         match entry(
             t.get_ref(),
             if built_in {
@@ -184,6 +186,23 @@ pub fn parse(text: &str, built_in: bool) -> (KnowledgeBase, Vec<KbError>) {
         }
     }
     (kb, errors)
+}
+
+/// End of a table whose header ends at `from`: the start of the next line
+/// opening a table, without the blank lines before it.
+fn table_end(text: &str, from: usize) -> usize {
+    let mut pos = from;
+    let mut end = from;
+    for line in text[from..].split_inclusive('\n') {
+        if pos > from && line.trim_start().starts_with('[') {
+            break;
+        }
+        pos += line.len();
+        if !line.trim().is_empty() {
+            end = pos;
+        }
+    }
+    end.min(text.len())
 }
 
 fn string(t: &toml::Table, key: &str) -> Result<Option<String>, String> {
@@ -327,6 +346,27 @@ mod tests {
         assert_eq!(line(errors[0].span.start), 4);
         assert!(errors[1].message.contains("born"));
         assert_eq!(line(errors[1].span.start), 8);
+    }
+
+    #[test]
+    fn an_entry_spans_its_whole_table() {
+        let t = "[[entity]]\nname = \"A\"\nkind = \"person\"\n\n[[entity]]\nname = \"B\"\nkind = \"person\"\n";
+        let (kb, _) = parse(t, false);
+        let spans: Vec<&str> = kb
+            .entries
+            .iter()
+            .map(|e| match &e.source {
+                KbSource::File(s) => &t[s.clone()],
+                KbSource::BuiltIn => "",
+            })
+            .collect();
+        assert_eq!(
+            spans,
+            [
+                "[[entity]]\nname = \"A\"\nkind = \"person\"\n",
+                "[[entity]]\nname = \"B\"\nkind = \"person\"\n"
+            ]
+        );
     }
 
     #[test]
