@@ -152,13 +152,21 @@ impl Client {
         self.send(&reply);
     }
 
+    pub fn pid(&self) -> u32 {
+        self.child.id()
+    }
+
     /// Waits for a message matching `pred`, answering server requests and
     /// keeping everything else in the backlog.
-    pub fn wait_for(&mut self, mut pred: impl FnMut(&Value) -> bool) -> Option<Value> {
+    pub fn wait_for(&mut self, pred: impl FnMut(&Value) -> bool) -> Option<Value> {
+        self.wait_for_timeout(pred, TIMEOUT)
+    }
+
+    pub fn wait_for_timeout(&mut self, mut pred: impl FnMut(&Value) -> bool, timeout: Duration) -> Option<Value> {
         if let Some(i) = self.backlog.iter().position(&mut pred) {
             return Some(self.backlog.remove(i));
         }
-        let deadline = Instant::now() + TIMEOUT;
+        let deadline = Instant::now() + timeout;
         loop {
             let left = deadline.saturating_duration_since(Instant::now());
             match self.rx.recv_timeout(left) {
