@@ -23,7 +23,10 @@ fn articles() -> (Vec<String>, &'static str) {
     if let Ok(rd) = std::fs::read_dir(&dir) {
         let mut files: Vec<PathBuf> = rd.filter_map(|e| e.ok().map(|e| e.path())).collect();
         files.sort();
-        out = files.iter().filter_map(|f| std::fs::read_to_string(f).ok()).collect();
+        out = files
+            .iter()
+            .filter_map(|f| std::fs::read_to_string(f).ok())
+            .collect();
     }
     if out.is_empty() {
         let (t, _) = corpus::clean_text(3_000);
@@ -34,7 +37,9 @@ fn articles() -> (Vec<String>, &'static str) {
 
 fn rss_kib(pid: u32) -> Option<u64> {
     let s = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
-    s.lines().find_map(|l| l.strip_prefix("VmRSS:")).and_then(|v| v.split_whitespace().next()?.parse().ok())
+    s.lines()
+        .find_map(|l| l.strip_prefix("VmRSS:"))
+        .and_then(|v| v.split_whitespace().next()?.parse().ok())
 }
 
 fn pct(v: &mut [Duration], p: f64) -> Duration {
@@ -58,15 +63,22 @@ fn run(n: usize, texts: &[String]) -> Figures {
         if i % 1000 == 0 {
             std::fs::create_dir_all(&sub).unwrap();
         }
-        std::fs::write(sub.join(format!("artikel-{i:05}.txt")), &texts[i % texts.len()]).unwrap();
+        std::fs::write(
+            sub.join(format!("artikel-{i:05}.txt")),
+            &texts[i % texts.len()],
+        )
+        .unwrap();
     }
     std::fs::write(dir.join("copydesk.toml"), "debounce-ms = 0\n").unwrap();
     let mut c = common::Client::spawn();
     let pid = c.pid();
     let t0 = Instant::now();
     c.initialize(Some(&dir), common::caps(&["utf-16"], false));
-    c.wait_for_timeout(|m| m["method"] == "$/progress" && m["params"]["value"]["kind"] == "end", Duration::from_secs(600))
-        .expect("indexing ends");
+    c.wait_for_timeout(
+        |m| m["method"] == "$/progress" && m["params"]["value"]["kind"] == "end",
+        Duration::from_secs(600),
+    )
+    .expect("indexing ends");
     let index = t0.elapsed();
     c.backlog.clear();
 
@@ -81,16 +93,30 @@ fn run(n: usize, texts: &[String]) -> Figures {
         .as_array()
         .unwrap()
         .iter()
-        .flat_map(|e| e["mentions"].as_array().unwrap().iter().filter(|m| m["uri"] == uri.as_str()).map(|m| m["range"]["start"].clone()).collect::<Vec<_>>())
+        .flat_map(|e| {
+            e["mentions"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter(|m| m["uri"] == uri.as_str())
+                .map(|m| m["range"]["start"].clone())
+                .collect::<Vec<_>>()
+        })
         .collect();
     if positions.is_empty() {
         positions.push(json!({"line": 0, "character": 0}));
     }
     let mut lat = Vec::new();
-    for method in ["textDocument/hover", "textDocument/definition", "textDocument/references", "textDocument/documentHighlight"] {
+    for method in [
+        "textDocument/hover",
+        "textDocument/definition",
+        "textDocument/references",
+        "textDocument/documentHighlight",
+    ] {
         let mut times = Vec::new();
         for i in 0..300 {
-            let mut p = json!({"textDocument": {"uri": uri}, "position": positions[i % positions.len()]});
+            let mut p =
+                json!({"textDocument": {"uri": uri}, "position": positions[i % positions.len()]});
             if method == "textDocument/references" {
                 p["context"] = json!({"includeDeclaration": true});
             }
@@ -98,7 +124,11 @@ fn run(n: usize, texts: &[String]) -> Figures {
             c.request(method, p);
             times.push(t.elapsed());
         }
-        lat.push((method.trim_start_matches("textDocument/"), pct(&mut times, 0.5), pct(&mut times, 0.99)));
+        lat.push((
+            method.trim_start_matches("textDocument/"),
+            pct(&mut times, 0.5),
+            pct(&mut times, 0.99),
+        ));
     }
     // Typing into the open article: didChange → publishDiagnostics.
     let mut times = Vec::new();
@@ -119,15 +149,33 @@ fn run(n: usize, texts: &[String]) -> Figures {
     let rss_mib = rss_kib(pid).unwrap_or(0) as f64 / 1024.0;
     c.shutdown();
     let _ = std::fs::remove_dir_all(&dir);
-    Figures { n, index, rss_mib, lat, edit }
+    Figures {
+        n,
+        index,
+        rss_mib,
+        lat,
+        edit,
+    }
 }
 
 fn main() {
-    let sizes: Vec<usize> = std::env::args().skip(1).filter_map(|a| a.parse().ok()).collect();
-    let sizes = if sizes.is_empty() { vec![1000, 10_000] } else { sizes };
+    let sizes: Vec<usize> = std::env::args()
+        .skip(1)
+        .filter_map(|a| a.parse().ok())
+        .collect();
+    let sizes = if sizes.is_empty() {
+        vec![1000, 10_000]
+    } else {
+        sizes
+    };
     let (texts, source) = articles();
-    println!("workspace bench: articles from {source} ({} distinct)", texts.len());
-    println!("| articles | cold index | RSS | hover p50/p99 | definition p50/p99 | references p50/p99 | highlight p50/p99 | edit→diagnostics p50/p99 |");
+    println!(
+        "workspace bench: articles from {source} ({} distinct)",
+        texts.len()
+    );
+    println!(
+        "| articles | cold index | RSS | hover p50/p99 | definition p50/p99 | references p50/p99 | highlight p50/p99 | edit→diagnostics p50/p99 |"
+    );
     println!("|---|---|---|---|---|---|---|---|");
     for n in sizes {
         let f = run(n, &texts);

@@ -162,7 +162,11 @@ impl Client {
         self.wait_for_timeout(pred, TIMEOUT)
     }
 
-    pub fn wait_for_timeout(&mut self, mut pred: impl FnMut(&Value) -> bool, timeout: Duration) -> Option<Value> {
+    pub fn wait_for_timeout(
+        &mut self,
+        mut pred: impl FnMut(&Value) -> bool,
+        timeout: Duration,
+    ) -> Option<Value> {
         if let Some(i) = self.backlog.iter().position(&mut pred) {
             return Some(self.backlog.remove(i));
         }
