@@ -56,16 +56,27 @@ impl Client {
         Client::spawn_with_env(&[])
     }
 
+    /// A server whose stderr (its log) goes to a file.
+    pub fn spawn_with_stderr(path: &Path) -> Client {
+        let f = std::fs::File::create(path).expect("stderr file");
+        Client::spawn_cmd(&[("COPYDESK_LOG", "warn")], Stdio::from(f))
+    }
+
     pub fn spawn_with_env(env: &[(&str, &str)]) -> Client {
+        let stderr = if std::env::var_os("COPYDESK_TEST_STDERR").is_some() {
+            Stdio::inherit()
+        } else {
+            Stdio::null()
+        };
+        Client::spawn_cmd(env, stderr)
+    }
+
+    fn spawn_cmd(env: &[(&str, &str)], stderr: Stdio) -> Client {
         let mut cmd = Command::new(bin());
         cmd.arg("serve")
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
-            .stderr(if std::env::var_os("COPYDESK_TEST_STDERR").is_some() {
-                Stdio::inherit()
-            } else {
-                Stdio::null()
-            })
+            .stderr(stderr)
             .env("COPYDESK_LOG", "warn");
         for (k, v) in env {
             cmd.env(k, v);
