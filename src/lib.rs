@@ -13,5 +13,6 @@ pub mod lsp;
 pub mod markup;
 pub mod rules;
 pub mod text;
+pub mod time;
 pub mod tokenize;
 pub mod workspace;

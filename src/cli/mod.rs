@@ -2,6 +2,8 @@
 //! here so integration tests and benchmarks can call them.
 
 pub mod check;
+pub mod dates;
+pub mod eval_dates;
 pub mod output;
 
 use std::path::{Path, PathBuf};

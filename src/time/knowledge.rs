@@ -1,0 +1,215 @@
+//! What the date rules need to know about the world: birth dates of people
+//! (for `dates/age-mismatch`) and the years of events that anniversaries
+//! count from (for `dates/anniversary-arithmetic`).
+//!
+//! Birth dates come from the workspace knowledge base (filled by the
+//! entities layer through [`crate::analysis::Context`]); event years come
+//! from a small built-in table plus whatever the workspace adds.
+
+use std::collections::HashMap;
+
+use jiff::civil::Date;
+
+/// The key a person is looked up by: lower case, inner white space
+/// collapsed to one space, surrounding punctuation removed.
+/// `person_key("  Wladimir  PUTIN ")` is `"wladimir putin"`.
+pub fn person_key(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    for w in name.split_whitespace() {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-' && c != '\'');
+        if w.is_empty() {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.extend(w.chars().flat_map(char::to_lowercase));
+    }
+    out
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Entry {
+    One { born: Date, name: String },
+    /// Two people share this key (a common surname): never guess.
+    Ambiguous,
+}
+
+/// Birth dates by person. Each name is stored under its full key and under
+/// its surname (last word); a surname shared by two people is dropped.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct BirthDates {
+    map: HashMap<String, Entry>,
+}
+
+impl BirthDates {
+    pub fn new() -> BirthDates {
+        BirthDates::default()
+    }
+
+    /// Registers a person under the full name and the surname. Call once
+    /// per spelling the knowledge base lists ("Wladimir Putin", "Vladimir
+    /// Putin").
+    pub fn insert(&mut self, name: &str, born: Date) {
+        let full = person_key(name);
+        if full.is_empty() {
+            return;
+        }
+        let surname = full.rsplit(' ').next().unwrap_or(&full).to_string();
+        self.put(full.clone(), born, name);
+        if surname != full {
+            self.put(surname, born, name);
+        }
+    }
+
+    fn put(&mut self, key: String, born: Date, name: &str) {
+        match self.map.get(&key) {
+            Some(Entry::One { born: b, .. }) if *b == born => {}
+            Some(_) => {
+                self.map.insert(key, Entry::Ambiguous);
+            }
+            None => {
+                self.map.insert(key, Entry::One { born, name: name.to_string() });
+            }
+        }
+    }
+
+    /// The birth date of the person a name in the text refers to, with the
+    /// name as the knowledge base spells it. Tries the whole name, then
+    /// shorter tails ("Präsident Wladimir Putin" → "wladimir putin" →
+    /// "putin"), each also without a genitive "s".
+    pub fn lookup(&self, mention: &str) -> Option<(Date, &str)> {
+        let key = person_key(mention);
+        let words: Vec<&str> = key.split(' ').collect();
+        for i in 0..words.len() {
+            let tail = words[i..].join(" ");
+            for k in [tail.clone(), tail.strip_suffix('s').unwrap_or(&tail).to_string()] {
+                match self.map.get(&k) {
+                    Some(Entry::One { born, name }) => return Some((*born, name.as_str())),
+                    Some(Entry::Ambiguous) => return None,
+                    None => {}
+                }
+            }
+        }
+        None
+    }
+
+    pub fn len(&self) -> usize {
+        self.map.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.map.is_empty()
+    }
+}
+
+/// An event anniversaries count from: every group must have a word found
+/// in the sentence (lower case, substring match).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Event {
+    pub label: String,
+    pub year: i32,
+    pub all_of: Vec<Vec<String>>,
+}
+
+/// Years of events ("Ende des Zweiten Weltkriegs" 1945, "Mauerfall" 1989).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EventYears {
+    events: Vec<Event>,
+}
+
+impl Default for EventYears {
+    /// The built-in table.
+    fn default() -> Self {
+        EventYears { events: BUILT_IN.iter().map(|(label, year, groups)| event(label, *year, groups)).collect() }
+    }
+}
+
+fn event(label: &str, year: i32, groups: &[&[&str]]) -> Event {
+    Event {
+        label: label.to_string(),
+        year,
+        all_of: groups.iter().map(|g| g.iter().map(|s| s.to_string()).collect()).collect(),
+    }
+}
+
+impl EventYears {
+    /// No events at all (tests).
+    pub fn empty() -> EventYears {
+        EventYears { events: Vec::new() }
+    }
+
+    /// Adds a workspace event; it is tried before the built-in ones.
+    pub fn insert(&mut self, label: &str, year: i32, all_of: &[&[&str]]) {
+        self.events.insert(0, event(label, year, all_of));
+    }
+
+    /// The first event whose words all occur in `sentence`.
+    pub fn find(&self, sentence: &str) -> Option<&Event> {
+        let low = sentence.to_lowercase();
+        self.events.iter().find(|e| e.all_of.iter().all(|g| g.iter().any(|w| low.contains(w.as_str()))))
+    }
+}
+
+/// Events whose round anniversaries German news marks every few years.
+/// Ordered specific first: a sentence about the start of the Second World
+/// War must not count from its end.
+const BUILT_IN: &[(&str, i32, &[&[&str]])] = &[
+    ("Beginn des Zweiten Weltkriegs", 1939, &[&["zweiten weltkrieg", "zweiten weltkriegs"], &["beginn", "ausbruch", "überfall auf polen", "kriegsbeginn"]]),
+    ("Ende des Zweiten Weltkriegs", 1945, &[&["zweiten weltkrieg", "zweiten weltkriegs", "vaterländischen krieg", "weltkriegs", "antifaschistischen"], &["sieg", "ende", "kriegsende", "befreiung", "kapitulation"]]),
+    ("Kriegsende 1945", 1945, &[&["kriegsende", "befreiung von auschwitz", "befreiung des konzentrationslagers auschwitz"]]),
+    ("Sieg über die japanische Aggression", 1945, &[&["japanische aggression", "japanischen aggression"], &["sieg", "widerstand"]]),
+    ("Gründung der Vereinten Nationen", 1945, &[&["vereinten nationen", "vereinte nationen", "uno", "un-charta"], &["gründung", "bestehen", "gegründet", "charta", "jahrestag", "jubiläum"]]),
+    ("Beginn des Ersten Weltkriegs", 1914, &[&["ersten weltkrieg", "ersten weltkriegs"], &["beginn", "ausbruch", "kriegsbeginn"]]),
+    ("Ende des Ersten Weltkriegs", 1918, &[&["ersten weltkrieg", "ersten weltkriegs"], &["ende", "waffenstillstand"]]),
+    ("Fall der Berliner Mauer", 1989, &[&["mauerfall", "fall der mauer", "fall der berliner mauer", "öffnung der mauer"]]),
+    ("Deutsche Einheit", 1990, &[&["wiedervereinigung", "deutschen einheit", "deutsche einheit"]]),
+    ("Grundgesetz", 1949, &[&["grundgesetz"]]),
+    ("Gründung der Bundesrepublik", 1949, &[&["bundesrepublik"], &["gründung", "bestehen", "gegründet"]]),
+    ("Gründung der DDR", 1949, &[&["ddr"], &["gründung", "gegründet"]]),
+    ("Gründung der Volksrepublik China", 1949, &[&["volksrepublik china", "volksrepublik"], &["gründung", "ausrufung", "gegründet", "bestehen"]]),
+    ("Gründung der NATO", 1949, &[&["nato", "nordatlantik"], &["gründung", "bestehen", "gegründet"]]),
+    ("Diplomatische Beziehungen China–Russland (UdSSR)", 1949, &[&["diplomatischen beziehungen", "diplomatische beziehungen"], &["china", "chinesisch"], &["russland", "russisch", "sowjet"]]),
+    ("Diplomatische Beziehungen Deutschland–Israel", 1965, &[&["diplomatischen beziehungen", "diplomatische beziehungen"], &["israel"], &["deutsch", "bundesrepublik"]]),
+    ("Diplomatische Beziehungen Deutschland–China", 1972, &[&["diplomatischen beziehungen", "diplomatische beziehungen"], &["china", "chinesisch"], &["deutsch", "bundesrepublik"]]),
+    ("Österreichischer Staatsvertrag", 1955, &[&["staatsvertrag"], &["österreich"]]),
+    ("Élysée-Vertrag", 1963, &[&["élysée-vertrag", "elysée-vertrag", "elysee-vertrag"]]),
+    ("Römische Verträge", 1957, &[&["römischen verträge", "römische verträge"]]),
+    ("Mondlandung", 1969, &[&["mondlandung"]]),
+    ("Reaktorkatastrophe von Tschernobyl", 1986, &[&["tschernobyl"]]),
+    ("Oktoberrevolution", 1917, &[&["oktoberrevolution"]]),
+    ("Französische Revolution", 1789, &[&["französischen revolution", "französische revolution", "sturm auf die bastille"]]),
+    ("Anschläge vom 11. September 2001", 2001, &[&["11. september", "9/11"], &["anschläge", "anschlag", "terror"]]),
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_found_by_full_name_surname_and_genitive() {
+        let mut b = BirthDates::new();
+        b.insert("Wladimir Putin", "1952-10-07".parse().unwrap());
+        assert_eq!(person_key("  Wladimir  PUTIN "), "wladimir putin");
+        assert!(b.lookup("Präsident Wladimir Putin").is_some());
+        assert!(b.lookup("Putins").is_some());
+        assert!(b.lookup("Xi").is_none());
+    }
+
+    #[test]
+    fn shared_surnames_are_never_guessed() {
+        let mut b = BirthDates::new();
+        b.insert("Anna Müller", "1970-01-01".parse().unwrap());
+        b.insert("Hans Müller", "1960-01-01".parse().unwrap());
+        assert!(b.lookup("Müller").is_none());
+        assert_eq!(b.lookup("Hans Müller").unwrap().0, "1960-01-01".parse::<Date>().unwrap());
+    }
+
+    #[test]
+    fn events_need_every_word_group() {
+        let e = EventYears::default();
+        assert_eq!(e.find("der 80. Jahrestag des Sieges im Zweiten Weltkrieg").unwrap().year, 1945);
+        assert_eq!(e.find("75 Jahre nach Beginn des Zweiten Weltkriegs").unwrap().year, 1939);
+        assert!(e.find("der 75. Jahrestag der Gründung des Vereins").is_none());
+    }
+}
