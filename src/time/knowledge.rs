@@ -81,13 +81,17 @@ impl BirthDates {
     pub fn lookup(&self, mention: &str) -> Option<(Date, &str)> {
         let key = person_key(mention);
         let words: Vec<&str> = key.split(' ').collect();
-        for i in 0..words.len() {
-            let tail = words[i..].join(" ");
-            for k in [tail.clone(), tail.strip_suffix('s').unwrap_or(&tail).to_string()] {
-                match self.map.get(&k) {
-                    Some(Entry::One { born, name }) => return Some((*born, name.as_str())),
-                    Some(Entry::Ambiguous) => return None,
-                    None => {}
+        // Longest runs first: "Präsident Wladimir Putin Regierungschef"
+        // finds "wladimir putin" before "putin".
+        for len in (1..=words.len().min(4)).rev() {
+            for start in 0..=words.len() - len {
+                let run = words[start..start + len].join(" ");
+                for k in [run.as_str(), run.strip_suffix('s').unwrap_or(&run)] {
+                    match self.map.get(k) {
+                        Some(Entry::One { born, name }) => return Some((*born, name.as_str())),
+                        Some(Entry::Ambiguous) => return None,
+                        None => {}
+                    }
                 }
             }
         }
@@ -155,13 +159,13 @@ impl EventYears {
 /// Ordered specific first: a sentence about the start of the Second World
 /// War must not count from its end.
 const BUILT_IN: &[(&str, i32, &[&[&str]])] = &[
-    ("Beginn des Zweiten Weltkriegs", 1939, &[&["zweiten weltkrieg", "zweiten weltkriegs"], &["beginn", "ausbruch", "überfall auf polen", "kriegsbeginn"]]),
-    ("Ende des Zweiten Weltkriegs", 1945, &[&["zweiten weltkrieg", "zweiten weltkriegs", "vaterländischen krieg", "weltkriegs", "antifaschistischen"], &["sieg", "ende", "kriegsende", "befreiung", "kapitulation"]]),
-    ("Kriegsende 1945", 1945, &[&["kriegsende", "befreiung von auschwitz", "befreiung des konzentrationslagers auschwitz"]]),
+    ("Beginn des Zweiten Weltkriegs", 1939, &[&["zweiten weltkrieg", "zweite weltkrieg"], &["beginn", "ausbruch", "überfall auf polen", "kriegsbeginn"]]),
+    ("Ende des Zweiten Weltkriegs", 1945, &[&["zweiten weltkrieg", "zweite weltkrieg", "vaterländischen krieg", "antifaschistischen"], &["sieg", "ende", "kriegsende", "befreiung", "kapitulation"]]),
+    ("Kriegsende 1945", 1945, &[&["kriegsende", "befreiung von auschwitz", "befreiung des konzentrationslagers auschwitz", "befreiung des lagers auschwitz"]]),
     ("Sieg über die japanische Aggression", 1945, &[&["japanische aggression", "japanischen aggression"], &["sieg", "widerstand"]]),
     ("Gründung der Vereinten Nationen", 1945, &[&["vereinten nationen", "vereinte nationen", "uno", "un-charta"], &["gründung", "bestehen", "gegründet", "charta", "jahrestag", "jubiläum"]]),
-    ("Beginn des Ersten Weltkriegs", 1914, &[&["ersten weltkrieg", "ersten weltkriegs"], &["beginn", "ausbruch", "kriegsbeginn"]]),
-    ("Ende des Ersten Weltkriegs", 1918, &[&["ersten weltkrieg", "ersten weltkriegs"], &["ende", "waffenstillstand"]]),
+    ("Beginn des Ersten Weltkriegs", 1914, &[&["ersten weltkrieg", "erste weltkrieg"], &["beginn", "ausbruch", "kriegsbeginn"]]),
+    ("Ende des Ersten Weltkriegs", 1918, &[&["ersten weltkrieg", "erste weltkrieg"], &["ende", "waffenstillstand"]]),
     ("Fall der Berliner Mauer", 1989, &[&["mauerfall", "fall der mauer", "fall der berliner mauer", "öffnung der mauer"]]),
     ("Deutsche Einheit", 1990, &[&["wiedervereinigung", "deutschen einheit", "deutsche einheit"]]),
     ("Grundgesetz", 1949, &[&["grundgesetz"]]),
@@ -169,9 +173,9 @@ const BUILT_IN: &[(&str, i32, &[&[&str]])] = &[
     ("Gründung der DDR", 1949, &[&["ddr"], &["gründung", "gegründet"]]),
     ("Gründung der Volksrepublik China", 1949, &[&["volksrepublik china", "volksrepublik"], &["gründung", "ausrufung", "gegründet", "bestehen"]]),
     ("Gründung der NATO", 1949, &[&["nato", "nordatlantik"], &["gründung", "bestehen", "gegründet"]]),
-    ("Diplomatische Beziehungen China–Russland (UdSSR)", 1949, &[&["diplomatischen beziehungen", "diplomatische beziehungen"], &["china", "chinesisch"], &["russland", "russisch", "sowjet"]]),
-    ("Diplomatische Beziehungen Deutschland–Israel", 1965, &[&["diplomatischen beziehungen", "diplomatische beziehungen"], &["israel"], &["deutsch", "bundesrepublik"]]),
-    ("Diplomatische Beziehungen Deutschland–China", 1972, &[&["diplomatischen beziehungen", "diplomatische beziehungen"], &["china", "chinesisch"], &["deutsch", "bundesrepublik"]]),
+    ("Diplomatische Beziehungen China–Russland (UdSSR)", 1949, &[&["diplomatische"], &["beziehung"], &["china", "chinesisch"], &["russland", "russisch", "sowjet"]]),
+    ("Diplomatische Beziehungen Deutschland–Israel", 1965, &[&["diplomatische"], &["beziehung"], &["israel"], &["deutsch", "bundesrepublik"]]),
+    ("Diplomatische Beziehungen Deutschland–China", 1972, &[&["diplomatische"], &["beziehung"], &["china", "chinesisch"], &["deutsch", "bundesrepublik"]]),
     ("Österreichischer Staatsvertrag", 1955, &[&["staatsvertrag"], &["österreich"]]),
     ("Élysée-Vertrag", 1963, &[&["élysée-vertrag", "elysée-vertrag", "elysee-vertrag"]]),
     ("Römische Verträge", 1957, &[&["römischen verträge", "römische verträge"]]),

@@ -538,13 +538,16 @@ impl<'a> Matcher<'a> {
         (a < i).then(|| self.toks[a].start as usize..self.toks[i - 1].end as usize)
     }
 
-    /// The nearest name before `i` in the sentence, for "Putin ist 71 Jahre alt".
+    /// The nearest name before `i` in the sentence, for "Putin ist 71
+    /// Jahre alt" and "Putin feiert am Freitag seinen 72. Geburtstag"
+    /// (time words are skipped).
     fn subject_before(&self, i: usize) -> Option<Range<usize>> {
         let mut k = i;
         while k > self.lo {
             k -= 1;
             let t = &self.toks[k];
-            if t.kind == TokenKind::Word && t.has(flag::UPPER_INITIAL) && !t.has(flag::ALL_UPPER) && !(k == self.lo && is_closed_class_de(&t.text(self.text).to_lowercase())) {
+            let timeish = matches!(self.c(k), C::W(_));
+            if t.kind == TokenKind::Word && t.has(flag::UPPER_INITIAL) && !t.has(flag::ALL_UPPER) && !timeish && !(k == self.lo && is_closed_class_de(&t.text(self.text).to_lowercase())) {
                 return self.name_before(k + 1);
             }
         }
@@ -928,8 +931,13 @@ impl<'a> Matcher<'a> {
             let t = self.text(p).to_lowercase();
             matches!(t.as_str(), "nr." | "nummer" | "seite" | "platz" | "artikel" | "§" | "paragraf" | "tel." | "linie" | "flug" | "zimmer" | "rund" | "etwa" | "ca." | "insgesamt" | "mit" | "über" | "fast" | "knapp" | "mindestens")
         });
-        if after_number_word || matches!(prev, Some(C::Int(..)) | Some(C::W(W::Fn(F::Die | F::Der | F::Den | F::Dem | F::Das | F::The)))) {
+        if after_number_word || matches!(prev, Some(C::Int(..))) {
             return false;
+        }
+        if matches!(prev, Some(C::W(W::Fn(F::Die | F::Der | F::Den | F::Dem | F::Das | F::The)))) {
+            // "die 1949 gegründete NATO" but "die 1500 Soldaten".
+            let next = self.text(i + 1);
+            return self.tok(i + 1).is_some_and(|t| t.has(flag::LOWER_INITIAL)) && crate::time::tense::is_participle_adjective(&next.to_lowercase());
         }
         let next_unit = self.tok(i + 1).is_some_and(|t| {
             matches!(t.text(self.text), "km" | "m" | "kg" | "t" | "Mio." | "Mrd." | "%" | "Prozent" | "Euro" | "Dollar" | "mal" | "Mal" | "Stück" | "Uhr")

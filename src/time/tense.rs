@@ -105,7 +105,8 @@ const PAST: &[&str] = &[
     "trat", "traten", "wählte", "wählten", "bestätigte", "bestätigten", "äußerte", "bezeichnete",
     "hielt", "hielten", "ließ", "ließen", "feierte", "feierten", "eröffnete", "eröffneten", "empfing",
     "beschloss", "beschlossen", "entschied", "unterstrich", "erinnerte", "erinnerten", "schätzte",
-    "erwiderte", "zusammentrafen", "trafen", "fand", "statt", "gegründet", "verabschiedete",
+    "erwiderte", "zusammentrafen", "verabschiedete", "stimmte", "stimmten", "sprach", "telefonierte",
+    "telefonierten", "verurteilte", "verurteilten", "beendete", "beendeten",
 ];
 
 /// Separable prefixes, longest first for stripping ("zusammen" before "zu").
@@ -153,6 +154,14 @@ pub fn is_infinitive(w: &str) -> bool {
         && !NOT_VERBS.contains(&w)
         && !ge_participle(w)
         && w.chars().all(char::is_alphabetic)
+}
+
+/// "gegründete", "abgeschlossenen", "eingeführte": a participle used as an
+/// adjective (the "ge" may follow a separable prefix).
+pub fn is_participle_adjective(w: &str) -> bool {
+    let stem = ["en", "er", "es", "em", "e"].iter().find_map(|e| w.strip_suffix(e)).unwrap_or(w);
+    let core = strip_prefix(stem);
+    (core.starts_with("ge") || stem.starts_with("ge")) && (stem.ends_with('t') || stem.ends_with("en")) && stem.len() >= 5
 }
 
 /// "besucht", "getroffen", "stattgefunden".

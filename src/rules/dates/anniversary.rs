@@ -53,14 +53,10 @@ fn anniversary(cx: &Ctx, sink: &mut Sink, a: &crate::time::TimeExpr, n: u32, doc
     } else {
         Vec::new()
     };
-    let what = match a.sem {
-        Sem::Anniversary { kind: AnnivKind::Bestehen, .. } => "years of existence",
-        _ => "anniversary",
-    };
     sink.emit(
         &ANNIVERSARY_ARITHMETIC,
         a.span.clone(),
-        format!("{}: {year} is the {right}th {what} of {source}, not the {n}th", quote(cx, a.span.clone())),
+        format!("{}: from {source} to {year} is {right} years, not {n}", quote(cx, a.span.clone())),
         fixes,
     );
 }

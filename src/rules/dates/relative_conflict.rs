@@ -24,6 +24,8 @@ enum Implied {
     Range(Date, Date),
     /// The document date is this weekday.
     Weekday(u8),
+    /// The document date falls on this month and day (a gloss without a year).
+    MonthDay(u8, u8),
 }
 
 struct Claim {
@@ -47,6 +49,7 @@ fn describe(i: &Implied) -> String {
         }
         Implied::Range(a, b) => format!("the article date would lie between {} and {}", format_date_de(*a), format_date_de(*b)),
         Implied::Weekday(w) => format!("the article would be from a {}", ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"][*w as usize - 1]),
+        Implied::MonthDay(m, d) => format!("the article would be from {d}. {}", crate::tokenize::MONTHS_DE[*m as usize - 1]),
     }
 }
 
@@ -57,6 +60,11 @@ fn compatible(a: &Implied, b: &Implied) -> bool {
             a0 != a1 || a0.weekday().to_monday_one_offset() as u8 == *w
         }
         (Implied::Weekday(a), Implied::Weekday(b)) => a == b,
+        (Implied::MonthDay(m, d), Implied::Range(a0, a1)) | (Implied::Range(a0, a1), Implied::MonthDay(m, d)) => {
+            (a0.year()..=a1.year()).any(|y| jiff::civil::Date::new(y, *m as i8, *d as i8).is_ok_and(|x| *a0 <= x && x <= *a1))
+        }
+        (Implied::MonthDay(a, b), Implied::MonthDay(c, d)) => (a, b) == (c, d),
+        (Implied::MonthDay(..), Implied::Weekday(_)) | (Implied::Weekday(_), Implied::MonthDay(..)) => true,
     }
 }
 
@@ -116,18 +124,25 @@ fn month(y: i32, m: u8) -> Option<(Date, Date)> {
 
 /// A claim from a relative expression and the explicit date next to it.
 fn apposition(cx: &Ctx, rel: &TimeExpr, exp: &TimeExpr) -> Option<Claim> {
-    if !matches!(exp.status, Status::Explicit) {
-        return None;
-    }
     let because = format!("with {}", quote(cx, exp.span.clone()));
+    let explicit = matches!(exp.status, Status::Explicit);
     let implied = match (&rel.sem, &exp.sem) {
-        (Sem::DayRel { days, .. }, Sem::Cal(_)) => {
-            let d = exp.value.point()?.date()?;
-            let doc = d.checked_sub(jiff::Span::new().days(*days as i64)).ok()?;
-            Implied::Range(doc, doc)
+        (Sem::DayRel { days, .. }, Sem::Cal(c)) if c.day.is_some() && c.month.is_some() && c.part.is_none() => {
+            let back = |d: Date| d.checked_sub(jiff::Span::new().days(*days as i64)).ok();
+            match exp.value.point().and_then(|p| p.date()) {
+                Some(d) if explicit => {
+                    let doc = back(d)?;
+                    Implied::Range(doc, doc)
+                }
+                // "gestern, am 14. März": no year, so only month and day.
+                _ => {
+                    let doc = back(civil(2000, c.month?, c.day?)?)?;
+                    Implied::MonthDay(doc.month() as u8, doc.day() as u8)
+                }
+            }
         }
         (Sem::DayRel { days, .. }, Sem::Weekday { wd, part: None }) => Implied::Weekday(((*wd as i32 - 1 - days).rem_euclid(7) + 1) as u8),
-        (Sem::Rel { unit, offset, anchor: RelAnchor::Document, part: None }, Sem::Cal(c)) if c.day.is_none() || *unit != RelUnit::Year => {
+        (Sem::Rel { unit, offset, anchor: RelAnchor::Document, part: None }, Sem::Cal(c)) if explicit && (c.day.is_none() || *unit != RelUnit::Year) => {
             implied_by_rel(*unit, *offset, exp.value.point()?)?
         }
         _ => return None,
