@@ -14,7 +14,7 @@
 mod classify;
 mod docdate;
 mod hover;
-mod knowledge;
+pub mod knowledge;
 mod lexicon;
 mod recognize;
 mod resolve;

@@ -1,6 +1,6 @@
-use super::{Ctx, Rule, Sink, doc_date, explicit_years, in_sentence, quote, sentence_text};
+use super::{Ctx, Rule, Sink, doc_date, event_for, explicit_years, in_sentence, paired_rel, quote};
 use crate::rules::{Fix, Fixable, Severity};
-use crate::time::{AnnivKind, RelAnchor, RelUnit, Sem, Status, add_years, hist_year};
+use crate::time::{AnnivKind, Sem, Status, add_years, hist_year};
 
 pub static ANNIVERSARY_ARITHMETIC: Rule = Rule {
     code: "dates/anniversary-arithmetic",
@@ -29,7 +29,7 @@ fn anniversary(cx: &Ctx, sink: &mut Sink, a: &crate::time::TimeExpr, n: u32, doc
     // The event: the earliest year in the sentence, or a known event.
     let (event, source) = match years.iter().min() {
         Some(&y) if years.len() >= 2 || doc.is_some_and(|d| y < hist_year(d.year() as i32)) => (y, format!("{y}")),
-        _ => match cx.context.events.find(sentence_text(cx, a.sentence)) {
+        _ => match event_for(cx, a) {
             Some(e) => (e.year, format!("{} ({})", e.label, e.year)),
             None => return,
         },
@@ -37,10 +37,7 @@ fn anniversary(cx: &Ctx, sink: &mut Sink, a: &crate::time::TimeExpr, n: u32, doc
     // The year it falls in: a later year in the sentence, a relative year,
     // or the article date.
     let later = years.iter().copied().filter(|y| *y > event).max();
-    let rel = in_sentence(cx, a.sentence).find_map(|t| match (&t.sem, &t.status, t.value.point()) {
-        (Sem::Rel { unit: RelUnit::Year, anchor: RelAnchor::Document, .. } | Sem::DayRel { .. }, Status::Resolved(_), Some(p)) => p.year,
-        _ => None,
-    });
+    let rel = paired_rel(cx, a).filter(|t| matches!(t.status, Status::Resolved(_))).and_then(|t| t.value.point()).and_then(|p| p.year);
     let Some(year) = later.or(rel).or(doc.map(|d| hist_year(d.year() as i32))) else { return };
     let right = year - event;
     if right == n as i32 || right <= 0 {

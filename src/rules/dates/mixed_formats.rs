@@ -7,7 +7,7 @@ pub static MIXED_FORMATS: Rule = Rule {
     code: "dates/mixed-formats",
     default_severity: Severity::Hint,
     summary: "Full dates written in more than one notation in one article.",
-    what: "Counts the notations of dates with day and month in an article — numeric (\"28.02.2025\"), written out (\"28. Februar 2025\") and ISO (\"2025-02-28\") — and marks the dates that do not use the most frequent one, with a fix that rewrites them. A dateline at the top is not counted.",
+    what: "Counts the notations of dates with day and month in an article — numeric (\"28.02.2025\"), written out (\"28. Februar 2025\") and ISO (\"2025-02-28\") — and marks the dates that do not use the most frequent one, with a fix that rewrites them. A dateline at the top and credit stamps such as \"(APA, 24.9.2015)\" follow their own convention and are not counted.",
     why: "House style wants one notation; a mix looks like copy-and-paste from several sources and slows the reader down.",
     bad: "Die Frist endet am 28.02.2025. Der Antrag wurde am 3. Februar 2025 gestellt, die Antwort kam am 10. Februar 2025.",
     good: "Die Frist endet am 28. Februar 2025. Der Antrag wurde am 3. Februar 2025 gestellt, die Antwort kam am 10. Februar 2025.",
@@ -38,6 +38,7 @@ pub fn check(cx: &Ctx, sink: &mut Sink) {
         .times
         .iter()
         .filter(|t| dateline.as_ref().is_none_or(|d| t.span.start >= d.end || t.span.end <= d.start))
+        .filter(|t| !is_stamp(cx.text, t))
         .filter_map(|t| full_date(t).map(|f| (t, f)))
         .collect();
     let mut counts: Vec<(DateFormat, usize, usize)> = Vec::new();
@@ -67,6 +68,24 @@ pub fn check(cx: &Ctx, sink: &mut Sink) {
             fixes,
         );
     }
+}
+
+/// A credit stamp: a date closing a parenthesis after a comma or
+/// semicolon, "(APA, 24.9.2015)", "(Markus Bernath; 01.11.2015)", "(7.9.2015)".
+fn is_stamp(text: &str, t: &TimeExpr) -> bool {
+    let after = text[t.span.end..].trim_start_matches([' ', '\u{a0}']);
+    if !after.starts_with(')') {
+        return false;
+    }
+    let mut from = t.span.start.saturating_sub(80);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let before = &text[from..t.span.start];
+    let Some(open) = before.rfind('(') else { return false };
+    let inside = &before[open + 1..];
+    let last = inside.trim_end_matches([' ', '\u{a0}']);
+    !inside.contains(')') && !inside.contains('\n') && (last.is_empty() || last.ends_with(',') || last.ends_with(';'))
 }
 
 /// The date in another notation, when every part needed is written.
@@ -111,6 +130,13 @@ mod tests {
     fn one_notation_years_and_months_alone_are_fine() {
         assert!(flagged(CODE, "Am 3. Februar 2025 kam der Antrag, am 10. Februar 2025 die Antwort.").is_empty());
         assert!(flagged(CODE, "Im Februar 2025 kam der Antrag, am 10.02.2025 die Antwort.").is_empty());
+    }
+
+    #[test]
+    fn credit_stamps_are_not_counted() {
+        assert!(flagged(CODE, "Am 3. Februar 2025 kam der Antrag. (APA, 24.9.2015)").is_empty());
+        assert!(flagged(CODE, "Seit 28. September isst er nicht. (Markus Muster; 01.11.2015) Mehr (3.11.2015)").is_empty());
+        assert_eq!(flagged(CODE, "Am 3. Februar 2025 kam der Antrag (gestellt am 01.02.2025 per Post)."), ["01.02.2025"]);
     }
 
     #[test]

@@ -74,11 +74,6 @@ pub(crate) fn doc_date(cx: &Ctx) -> Option<Date> {
     cx.document_date.date.as_ref().map(|d| d.date)
 }
 
-/// The text of a sentence.
-pub(crate) fn sentence_text<'a>(cx: &Ctx<'a>, sentence: usize) -> &'a str {
-    cx.tokens.sentences.get(sentence).map(|s| &cx.text[s.span.clone()]).unwrap_or("")
-}
-
 /// Expressions of one sentence.
 pub(crate) fn in_sentence<'a>(cx: &Ctx<'a>, sentence: usize) -> impl Iterator<Item = &'a TimeExpr> + 'a {
     let times: &'a [TimeExpr] = cx.times;
@@ -94,6 +89,30 @@ pub(crate) fn explicit_years(cx: &Ctx, sentence: usize) -> Vec<(i32, std::ops::R
             _ => None,
         })
         .collect()
+}
+
+/// The event an anniversary counts from: first what follows it up to the
+/// next anniversary ("der 75. Jahrestag der Aufnahme diplomatischer
+/// Beziehungen"), then what precedes it ("Der Mauerfall jährt sich zum 25.
+/// Mal"), each also needing its article-wide words ("China", "Russland").
+pub(crate) fn event_for<'a>(cx: &Ctx<'a>, a: &TimeExpr) -> Option<&'a crate::time::knowledge::Event> {
+    let sentence = cx.tokens.sentences.get(a.sentence)?;
+    let annivs: Vec<&TimeExpr> = in_sentence(cx, a.sentence).filter(|t| matches!(t.sem, Sem::Anniversary { .. })).collect();
+    let k = annivs.iter().position(|t| t.span == a.span)?;
+    let after_end = annivs.get(k + 1).map(|t| t.span.start).unwrap_or(sentence.span.end);
+    let before_start = if k > 0 { annivs[k - 1].span.end } else { sentence.span.start };
+    let events: &'a crate::time::EventYears = &cx.context.events;
+    events
+        .find(&cx.text[a.span.start..after_end], cx.text)
+        .or_else(|| events.find(&cx.text[before_start..a.span.end], cx.text))
+}
+
+/// The "this year"/"next year"/"heute" an anniversary is said to fall in:
+/// the nearest such expression in its sentence, preferring one before it.
+pub(crate) fn paired_rel<'a>(cx: &Ctx<'a>, a: &TimeExpr) -> Option<&'a TimeExpr> {
+    use crate::time::{RelAnchor, RelUnit};
+    let rels = in_sentence(cx, a.sentence).filter(|t| matches!(t.sem, Sem::Rel { unit: RelUnit::Year, anchor: RelAnchor::Document, .. } | Sem::DayRel { .. }));
+    rels.min_by_key(|t| if t.span.end <= a.span.start { a.span.start - t.span.end } else { 10_000 + t.span.start - a.span.end })
 }
 
 /// Quotes a piece of the text for a message.

@@ -2,7 +2,7 @@ use std::ops::Range;
 
 use jiff::civil::Date;
 
-use super::{Ctx, Rule, Sink, doc_date, explicit_years, in_sentence, quote, sentence_text};
+use super::{Ctx, Rule, Sink, doc_date, event_for, explicit_years, paired_rel, quote};
 use crate::rules::{Fixable, Severity};
 use crate::time::{AnnivKind, Gran, Point, RelAnchor, RelUnit, Season, Sem, Status, TimeExpr, add_years, civil, format_date_de};
 
@@ -157,15 +157,12 @@ fn anniversary_claims(cx: &Ctx, out: &mut Vec<Claim>) {
         if *kind == AnnivKind::Birthday {
             continue;
         }
-        let rels: Vec<&TimeExpr> = in_sentence(cx, a.sentence)
-            .filter(|t| matches!(t.sem, Sem::Rel { unit: RelUnit::Year, anchor: RelAnchor::Document, .. } | Sem::DayRel { .. }))
-            .collect();
-        let [rel] = rels.as_slice() else { continue };
+        let Some(rel) = paired_rel(cx, a) else { continue };
         let years = explicit_years(cx, a.sentence);
         let (event, label) = match years.iter().map(|(y, _)| *y).min() {
-            Some(y) => (y, format!("{}. anniversary of {y}", n)),
-            None => match cx.context.events.find(sentence_text(cx, a.sentence)) {
-                Some(e) => (e.year, format!("{}. anniversary of {} ({})", n, e.label, e.year)),
+            Some(y) => (y, format!("{y}")),
+            None => match event_for(cx, a) {
+                Some(e) => (e.year, format!("{} ({})", e.label, e.year)),
                 None => continue,
             },
         };
@@ -175,7 +172,12 @@ fn anniversary_claims(cx: &Ctx, out: &mut Vec<Claim>) {
             _ => 0,
         };
         let Some(implied) = year_range(add_years(year, -offset)) else { continue };
-        out.push(Claim { span: rel.span.clone(), implied, because: format!("with the {label} ({})", quote(cx, a.span.clone())), from_anniversary: true });
+        out.push(Claim {
+            span: rel.span.clone(),
+            implied,
+            because: format!("with {} of {label}", quote(cx, a.span.clone())),
+            from_anniversary: true,
+        });
     }
 }
 
@@ -206,25 +208,36 @@ pub fn check(cx: &Ctx, sink: &mut Sink) {
             }
         }
         None => {
+            // The reading most claims agree with wins; the others are reported.
+            let support: Vec<usize> = claims.iter().map(|c| claims.iter().filter(|o| compatible(&o.implied, &c.implied)).count()).collect();
+            let mut order: Vec<usize> = (0..claims.len()).collect();
+            order.sort_by_key(|&i| (std::cmp::Reverse(support[i]), claims[i].span.start));
             let mut accepted: Vec<&Claim> = Vec::new();
-            for c in &claims {
+            let mut rejected: Vec<(&Claim, &Claim)> = Vec::new();
+            for i in order {
+                let c = &claims[i];
                 match accepted.iter().find(|a| !compatible(&a.implied, &c.implied)) {
-                    Some(a) => sink.emit(
-                        &RELATIVE_CONFLICT,
-                        c.span.clone(),
-                        format!(
-                            "{} {}: {}; but {} {} earlier: {}",
-                            quote(cx, c.span.clone()),
-                            c.because,
-                            describe(&c.implied),
-                            quote(cx, a.span.clone()),
-                            a.because,
-                            describe(&a.implied)
-                        ),
-                        Vec::new(),
-                    ),
+                    Some(a) => rejected.push((c, a)),
                     None => accepted.push(c),
                 }
+            }
+            rejected.sort_by_key(|(c, _)| c.span.start);
+            rejected.dedup_by(|x, y| x.0.span == y.0.span);
+            for (c, a) in rejected {
+                sink.emit(
+                    &RELATIVE_CONFLICT,
+                    c.span.clone(),
+                    format!(
+                        "{} {}: {}; but {} {}: {}",
+                        quote(cx, c.span.clone()),
+                        c.because,
+                        describe(&c.implied),
+                        quote(cx, a.span.clone()),
+                        a.because,
+                        describe(&a.implied)
+                    ),
+                    Vec::new(),
+                );
             }
         }
     }
@@ -262,6 +275,11 @@ mod tests {
     fn two_this_year_anniversaries_that_disagree_are_flagged_without_a_date() {
         let t = "In diesem Jahr feiern sie den 75. Jahrestag der Aufnahme diplomatischer Beziehungen zwischen China und Russland. Dieses Jahr ist auch der 80. Jahrestag des Sieges im Zweiten Weltkrieg.";
         assert_eq!(flagged(CODE, t), ["Dieses Jahr"]);
+        // Two anniversaries agree on 2025, one says 2024: the odd one out is reported.
+        let t = "China und Russland feiern in diesem Jahr den 75. Jahrestag diplomatischer Beziehungen. Dieses Jahr ist der 80. Jahrestag des Sieges im Zweiten Weltkrieg und das 80-jährige Bestehen der Vereinten Nationen.";
+        assert_eq!(flagged(CODE, t), ["diesem Jahr"]);
+        let t = "Sie feiern in diesem Jahr den 75. Jahrestag diplomatischer Beziehungen zwischen China und Russland und im nächsten Jahr den 80. Jahrestag des Sieges über den Faschismus.";
+        assert!(flagged(CODE, t).is_empty());
     }
 
     #[test]
