@@ -985,6 +985,14 @@ impl<'a> Matcher<'a> {
                 let subject = self.subject_before(i);
                 Some(M::new(i, k + 2, Sem::Age { years: n as u32, subject }))
             }
+            // "der 70 Jahre alte Scholz".
+            _ if unit == Unit::Year
+                && (1.0..=125.0).contains(&n)
+                && matches!(self.text(k + 1), "alte" | "alter" | "alten" | "altes" | "altem") =>
+            {
+                let subject = self.name_after(k + 2);
+                Some(M::new(i, k + 2, Sem::Age { years: n as u32, subject }))
+            }
             _ => Some(M::new(i, k + 1, Sem::Duration(Duration::new(n, unit)))),
         }
     }

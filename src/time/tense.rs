@@ -69,6 +69,14 @@ fn german(words: &[(usize, String)]) -> Tense {
             return Tense::Future;
         }
     }
+    // A plan: "soll … stattfinden", "will … reisen" — but not the hearsay
+    // perfect "soll … bestochen haben".
+    if w.iter().any(|x| matches!(*x, "soll" | "sollen" | "will" | "wollen" | "plant" | "planen")) && is_infinitive(last) {
+        let perfect = matches!(last, "haben" | "sein") && w.len() >= 2 && is_participle(w[w.len() - 2]);
+        if !perfect {
+            return Tense::Future;
+        }
+    }
     if w.iter().any(|x| PAST.contains(x) || (x.ends_with("ierte") || x.ends_with("ierten")) && x.len() > 7) {
         return Tense::Past;
     }
@@ -189,6 +197,8 @@ mod tests {
         assert_eq!(tense("Die Brücke wird 2023 gebaut.", "2023"), Tense::Present);
         assert_eq!(tense("Er sagte, Xi werde 2023 kommen.", "2023"), Tense::Present);
         assert_eq!(tense("Der Vertrag wird 2023 unterzeichnet.", "2023"), Tense::Present);
+        assert_eq!(tense("Der Gipfel soll 2023 in Genf stattfinden.", "2023"), Tense::Future);
+        assert_eq!(tense("Er soll 2023 Geld beiseitegeschafft haben.", "2023"), Tense::Present);
     }
 
     #[test]

@@ -6,7 +6,7 @@ pub static FUTURE_TENSE_PAST_DATE: Rule = Rule {
     code: "dates/future-tense-past-date",
     default_severity: Severity::Warning,
     summary: "Future tense for a date that lies before the article date.",
-    what: "Reports a date written with its year (\"im Frühjahr 2023\", \"am 15. Oktober 2024\") in a clause in the future tense (\"wird … besuchen\", \"besuchen wird\") when the whole period lies before the article date. Reported speech (\"werde\", \"würde\") and sentences that also name an earlier date — the moment the plan was announced — are left alone.",
+    what: "Reports a date written with its year (\"im Frühjahr 2023\", \"am 15. Oktober 2024\") in a clause in the future tense (\"wird … besuchen\", \"besuchen wird\") or announcing a plan (\"soll … stattfinden\", \"will … reisen\") when the whole period lies before the article date. The hearsay perfect (\"soll … bestochen haben\") is past and not reported. Reported speech (\"werde\", \"würde\") and sentences that also name an earlier date — the moment the plan was announced — are left alone.",
     why: "\"Xi wird im Frühjahr 2023 Moskau besuchen\" in an article from 2024 is either an old sentence copied into a new story or a wrong year; either way the reader is told that something still lies ahead that is long over.",
     bad: "Wien, 15. Januar 2024 – Xi wird im Frühjahr 2023 Moskau besuchen.",
     good: "Wien, 15. Januar 2024 – Xi besuchte im Frühjahr 2023 Moskau.",

@@ -2,6 +2,7 @@ use super::{Ctx, Rule, Sink};
 use crate::config::Language;
 use crate::rules::{Fix, Fixable, Severity};
 use crate::time::{DateFormat, DateSource, Sem, TimeExpr, YearSpec};
+use crate::tokenize::TokenKind;
 
 pub static MIXED_FORMATS: Rule = Rule {
     code: "dates/mixed-formats",
@@ -58,15 +59,29 @@ pub fn check(cx: &Ctx, sink: &mut Sink) {
         if *f == main {
             continue;
         }
+        let span = date_span(cx, t);
         let fixes = rewrite(t, main, cx.language)
-            .map(|s| vec![Fix::replace(format!("Write as {s}"), t.span.clone(), s)])
+            .map(|s| vec![Fix::replace(format!("Write as {s}"), span.clone(), s)])
             .unwrap_or_default();
         sink.emit(
             &MIXED_FORMATS,
-            t.span.clone(),
+            span,
             format!("date written {}; the article mostly uses {} ({main_n}×)", format_name(*f), format_name(main)),
             fixes,
         );
+    }
+}
+
+/// The date itself, without a weekday written before it ("Donnerstag, den 6.3.2025").
+fn date_span(cx: &Ctx, t: &TimeExpr) -> std::ops::Range<usize> {
+    match &t.weekday {
+        Some(w) if w.span.start == t.span.start => {
+            let first = t.tokens.clone().map(|i| &cx.tokens.tokens[i]).find(|tok| {
+                tok.start as usize >= w.span.end && !matches!(tok.kind, TokenKind::Punct) && !matches!(tok.text(cx.text), "den" | "dem" | "the")
+            });
+            first.map(|tok| tok.start as usize..t.span.end).unwrap_or_else(|| t.span.clone())
+        }
+        _ => t.span.clone(),
     }
 }
 
