@@ -184,8 +184,28 @@ pub enum W {
     Fn(F),
 }
 
+/// FNV-1a: the keys are short words, where SipHash's setup dominates.
+#[derive(Clone, Copy, Default)]
+pub struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for b in bytes {
+            h ^= *b as u64;
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type FnvBuild = std::hash::BuildHasherDefault<Fnv>;
+
 pub struct Lexicon {
-    words: HashMap<&'static str, W>,
+    words: HashMap<&'static str, W, FnvBuild>,
     pub lang: Language,
 }
 
@@ -205,7 +225,7 @@ pub fn lexicon(lang: Language) -> &'static Lexicon {
 }
 
 /// Adds every ending of a stem: `add_endings(m, "letzt", &["e","en"], W)`.
-fn endings(m: &mut HashMap<&'static str, W>, stem: &str, ends: &[&str], w: W) {
+fn endings(m: &mut HashMap<&'static str, W, FnvBuild>, stem: &str, ends: &[&str], w: W) {
     for e in ends {
         let k: &'static str = Box::leak(format!("{stem}{e}").into_boxed_str());
         m.insert(k, w);
@@ -216,7 +236,7 @@ const ADJ: &[&str] = &["e", "en", "em", "er", "es"];
 
 fn german() -> Lexicon {
     use W::*;
-    let mut m: HashMap<&'static str, W> = HashMap::with_capacity(1024);
+    let mut m: HashMap<&'static str, W, FnvBuild> = HashMap::with_capacity_and_hasher(1024, FnvBuild::default());
     let months = [
         ("januar", 1), ("jänner", 1), ("februar", 2), ("feber", 2), ("märz", 3), ("maerz", 3),
         ("april", 4), ("mai", 5), ("juni", 6), ("juli", 7), ("august", 8), ("september", 9),
@@ -448,7 +468,7 @@ fn german() -> Lexicon {
 
 fn english() -> Lexicon {
     use W::*;
-    let mut m: HashMap<&'static str, W> = HashMap::with_capacity(512);
+    let mut m: HashMap<&'static str, W, FnvBuild> = HashMap::with_capacity_and_hasher(512, FnvBuild::default());
     let months = [
         ("january", 1), ("february", 2), ("march", 3), ("april", 4), ("may", 5), ("june", 6),
         ("july", 7), ("august", 8), ("september", 9), ("october", 10), ("november", 11), ("december", 12),

@@ -44,7 +44,13 @@ pub fn resolve(text: &str, tokens: &Tokens, mentions: Vec<Mention>, doc: Option<
         let span = tokens.tokens[m.toks.start].start as usize..tokens.tokens[m.toks.end - 1].end as usize;
         let phrase = tokens.tokens[m.phrase_tok].start as usize..span.end;
         let sentence = &tokens.sentences[m.sentence];
-        let tense = tense_at(text, &tokens.tokens, sentence.tokens.clone(), m.toks.start, lang);
+        // Only dates and times need the tense; durations, sets and ages do not.
+        let tense = match m.sem {
+            Sem::Cal(_) | Sem::Weekday { .. } | Sem::Rel { .. } | Sem::DayRel { .. } | Sem::TimeOfRef { .. } => {
+                tense_at(text, &tokens.tokens, sentence.tokens.clone(), m.toks.start, lang)
+            }
+            _ => Tense::Present,
+        };
         let block = sentence.block;
         let same_sentence_year = sentence_year(&out, m.sentence);
         let (kind, value, status) = cx.value(&m.sem, tense, block, same_sentence_year);

@@ -8,6 +8,7 @@
 //! "würde") is neither: what someone said would happen is not the writer's
 //! claim.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use crate::config::Language;
@@ -44,10 +45,15 @@ pub fn clause(text: &str, tokens: &[Token], sentence: Range<usize>, at: usize) -
 /// The tense of the clause around token `at`.
 pub fn tense_at(text: &str, tokens: &[Token], sentence: Range<usize>, at: usize, lang: Language) -> Tense {
     let c = clause(text, tokens, sentence, at);
-    let words: Vec<(usize, String)> = c
+    // Most words are already lower case: borrow those.
+    let words: Vec<(usize, Cow<str>)> = c
         .clone()
         .filter(|&i| tokens[i].kind == TokenKind::Word)
-        .map(|i| (i, tokens[i].text(text).to_lowercase()))
+        .map(|i| {
+            let w = tokens[i].text(text);
+            let lower = if w.chars().any(char::is_uppercase) { Cow::Owned(w.to_lowercase()) } else { Cow::Borrowed(w) };
+            (i, lower)
+        })
         .collect();
     match lang {
         Language::De => german(&words),
@@ -55,8 +61,8 @@ pub fn tense_at(text: &str, tokens: &[Token], sentence: Range<usize>, at: usize,
     }
 }
 
-fn german(words: &[(usize, String)]) -> Tense {
-    let w: Vec<&str> = words.iter().map(|(_, s)| s.as_str()).collect();
+fn german(words: &[(usize, Cow<str>)]) -> Tense {
+    let w: Vec<&str> = words.iter().map(|(_, s)| s.as_ref()).collect();
     let last = w.last().copied().unwrap_or("");
     // Future: "wird … besuchen", "… besuchen wird", "wird … gebaut werden".
     if let Some(p) = w.iter().position(|x| matches!(*x, "wird" | "werden" | "werdet" | "wirst")) {
@@ -86,8 +92,8 @@ fn german(words: &[(usize, String)]) -> Tense {
     Tense::Present
 }
 
-fn english(words: &[(usize, String)]) -> Tense {
-    let w: Vec<&str> = words.iter().map(|(_, s)| s.as_str()).collect();
+fn english(words: &[(usize, Cow<str>)]) -> Tense {
+    let w: Vec<&str> = words.iter().map(|(_, s)| s.as_ref()).collect();
     if w.iter().any(|x| matches!(*x, "will" | "shall")) {
         return Tense::Future;
     }
