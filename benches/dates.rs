@@ -21,14 +21,20 @@ use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 
 fn fixture_bodies() -> Vec<String> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/dates");
-    let mut files: Vec<_> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).collect();
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
     files.sort();
     files
         .iter()
         .map(|p| {
             let t = std::fs::read_to_string(p).unwrap();
             // Drop the front matter: the benchmark text is prose only.
-            match t.strip_prefix("---\n").and_then(|r| r.find("\n---\n").map(|i| r[i + 5..].to_string())) {
+            match t
+                .strip_prefix("---\n")
+                .and_then(|r| r.find("\n---\n").map(|i| r[i + 5..].to_string()))
+            {
                 Some(body) => body,
                 None => t,
             }
@@ -66,7 +72,9 @@ fn throughput(c: &mut Criterion) {
     if let Some(c) = corpus() {
         inputs.push(("derstandard", c));
     } else {
-        eprintln!("bench dates: ../shared/corpus/derstandard not found; only the fixture input is measured");
+        eprintln!(
+            "bench dates: ../shared/corpus/derstandard not found; only the fixture input is measured"
+        );
     }
     let mut g = c.benchmark_group("time");
     for (name, text) in &inputs {
@@ -74,13 +82,27 @@ fn throughput(c: &mut Criterion) {
         let tokens = tokenize(text, &prose);
         g.throughput(Throughput::Bytes(text.len() as u64));
         g.bench_function(format!("recognize+normalize/{name}"), |b| {
-            b.iter(|| black_box(time::extract(text, &tokens, Language::De, doc, Anchoring::Document)))
+            b.iter(|| {
+                black_box(time::extract(
+                    text,
+                    &tokens,
+                    Language::De,
+                    doc,
+                    Anchoring::Document,
+                ))
+            })
         });
         g.bench_function(format!("tokenize+recognize+normalize/{name}"), |b| {
             b.iter(|| {
                 let prose = extract(text, Format::Text);
                 let tokens = tokenize(text, &prose);
-                black_box(time::extract(text, &tokens, Language::De, doc, Anchoring::Document))
+                black_box(time::extract(
+                    text,
+                    &tokens,
+                    Language::De,
+                    doc,
+                    Anchoring::Document,
+                ))
             })
         });
     }
@@ -103,20 +125,45 @@ fn rules_on_10kb(c: &mut Criterion) {
     let mut births = BirthDates::new();
     births.insert("Wladimir Putin", "1952-10-07".parse().unwrap());
     births.insert("Olaf Scholz", "1958-06-14".parse().unwrap());
-    let context = Context { birth_dates: Arc::new(births), ..Context::default() };
+    let context = Context {
+        birth_dates: Arc::new(births),
+        ..Context::default()
+    };
     let prose = extract(&text, Format::Markdown);
     let tokens = tokenize(&text, &prose);
     let dd = time::document_date(&text, None, &prose, &settings.dates, Language::De);
-    let times = time::extract(&text, &tokens, Language::De, dd.date.as_ref().map(|d| d.date), Anchoring::Document);
-    let cx = Ctx { text: &text, prose: &prose, tokens: &tokens, settings: &settings, language: Language::De, times: &times, document_date: &dd, context: &context };
+    let times = time::extract(
+        &text,
+        &tokens,
+        Language::De,
+        dd.date.as_ref().map(|d| d.date),
+        Anchoring::Document,
+    );
+    let cx = Ctx {
+        text: &text,
+        prose: &prose,
+        tokens: &tokens,
+        settings: &settings,
+        language: Language::De,
+        times: &times,
+        document_date: &dd,
+        context: &context,
+    };
     let mut g = c.benchmark_group("rules");
-    g.bench_function(format!("all date rules/{} KB article, {} expressions", text.len() / 1024, times.len()), |b| {
-        b.iter(|| {
-            let mut sink = Sink::new(&settings);
-            (dates::CHECKER.run)(&cx, &mut sink);
-            black_box(sink.finish())
-        })
-    });
+    g.bench_function(
+        format!(
+            "all date rules/{} KB article, {} expressions",
+            text.len() / 1024,
+            times.len()
+        ),
+        |b| {
+            b.iter(|| {
+                let mut sink = Sink::new(&settings);
+                (dates::CHECKER.run)(&cx, &mut sink);
+                black_box(sink.finish())
+            })
+        },
+    );
     g.finish();
 }
 

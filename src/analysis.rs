@@ -69,8 +69,15 @@ pub fn analyze(input: &DocInput, settings: &Settings, context: &Context) -> DocA
         })
         .unwrap_or(settings.language);
     let tokens = tokenize::tokenize(input.text, &prose);
-    let document_date = time::document_date(input.text, input.path, &prose, &settings.dates, language);
-    let times = time::extract(input.text, &tokens, language, document_date.date.as_ref().map(|d| d.date), settings.dates.anchoring);
+    let document_date =
+        time::document_date(input.text, input.path, &prose, &settings.dates, language);
+    let times = time::extract(
+        input.text,
+        &tokens,
+        language,
+        document_date.date.as_ref().map(|d| d.date),
+        settings.dates.anchoring,
+    );
     let cx = Ctx {
         text: input.text,
         prose: &prose,

@@ -140,7 +140,10 @@ impl Settings {
     /// The severity a rule reports with, or `None` when it is switched off.
     /// A rule's own entry wins over its group's ("spacing").
     pub fn rule_severity(&self, rule: &Rule) -> Option<Severity> {
-        let level = self.rules.get(rule.code).or_else(|| self.rules.get(rule.group()));
+        let level = self
+            .rules
+            .get(rule.code)
+            .or_else(|| self.rules.get(rule.group()));
         match level {
             None => Some(rule.default_severity),
             Some(Level::Off) => None,
@@ -217,12 +220,18 @@ pub fn from_value(v: Value, origin: &str) -> Loaded {
                 .rules
                 .keys()
                 .filter(|k| {
-                    crate::rules::lookup(k).is_none() && !crate::rules::registry().iter().any(|r| r.group() == k.as_str())
+                    crate::rules::lookup(k).is_none()
+                        && !crate::rules::registry()
+                            .iter()
+                            .any(|r| r.group() == k.as_str())
                 })
                 .map(String::as_str)
                 .collect();
             if !unknown.is_empty() {
-                warnings.push(format!("{origin}: unknown rule code(s): {}", unknown.join(", ")));
+                warnings.push(format!(
+                    "{origin}: unknown rule code(s): {}",
+                    unknown.join(", ")
+                ));
             }
             for p in settings.dates.problems() {
                 warnings.push(format!("{origin}: {p}; ignored"));
@@ -295,9 +304,16 @@ fn unknown_keys(v: &Value, origin: &str, warnings: &mut Vec<String>) {
         Ok(Value::Object(d)) => d,
         _ => return,
     };
-    let unknown: Vec<&str> = m.keys().filter(|k| !known.contains_key(*k)).map(String::as_str).collect();
+    let unknown: Vec<&str> = m
+        .keys()
+        .filter(|k| !known.contains_key(*k))
+        .map(String::as_str)
+        .collect();
     if !unknown.is_empty() {
-        warnings.push(format!("{origin}: unknown setting(s) ignored: {}", unknown.join(", ")));
+        warnings.push(format!(
+            "{origin}: unknown setting(s) ignored: {}",
+            unknown.join(", ")
+        ));
     }
 }
 
@@ -359,10 +375,16 @@ mod tests {
 
     #[test]
     fn rule_levels_apply_by_code_then_group() {
-        let l = from_toml_str("[rules]\nspacing = \"error\"\n\"spacing/double-space\" = \"off\"\n", "t");
+        let l = from_toml_str(
+            "[rules]\nspacing = \"error\"\n\"spacing/double-space\" = \"off\"\n",
+            "t",
+        );
         assert!(l.errors.is_empty() && l.warnings.is_empty(), "{l:?}");
         assert_eq!(l.settings.rule_severity(&DOUBLE_SPACE), None);
-        assert_eq!(l.settings.rule_severity(&TRAILING_WHITESPACE), Some(Severity::Error));
+        assert_eq!(
+            l.settings.rule_severity(&TRAILING_WHITESPACE),
+            Some(Severity::Error)
+        );
     }
 
     #[test]
@@ -376,7 +398,10 @@ mod tests {
     fn unknown_keys_and_rule_codes_are_named() {
         let l = from_toml_str("colour = 1\n[rules]\n\"spacing/nope\" = \"off\"\n", "c");
         let all = l.warnings.join("\n");
-        assert!(all.contains("colour") && all.contains("spacing/nope"), "{all}");
+        assert!(
+            all.contains("colour") && all.contains("spacing/nope"),
+            "{all}"
+        );
     }
 
     #[test]
@@ -386,26 +411,50 @@ mod tests {
             "t",
         );
         assert!(l.errors.is_empty() && l.warnings.is_empty(), "{l:?}");
-        assert_eq!(l.settings.dates.document_date.as_deref(), Some("2025-02-28"));
+        assert_eq!(
+            l.settings.dates.document_date.as_deref(),
+            Some("2025-02-28")
+        );
         assert_eq!(l.settings.dates.anchoring, crate::time::Anchoring::Text);
         assert_eq!(l.settings.dates.paths[0].date, "2022-12-30");
         let bad = from_toml_str("[dates]\ndocument-date = \"28.13.2025\"\n", "t");
-        assert!(bad.warnings.iter().any(|w| w.contains("document-date")), "{:?}", bad.warnings);
+        assert!(
+            bad.warnings.iter().any(|w| w.contains("document-date")),
+            "{:?}",
+            bad.warnings
+        );
     }
 
     #[test]
     fn editor_camel_case_date_keys_are_accepted() {
-        let l = from_value(serde_json::json!({"dates": {"documentDate": "2024-01-01"}}), "editor");
-        assert_eq!(l.settings.dates.document_date.as_deref(), Some("2024-01-01"));
+        let l = from_value(
+            serde_json::json!({"dates": {"documentDate": "2024-01-01"}}),
+            "editor",
+        );
+        assert_eq!(
+            l.settings.dates.document_date.as_deref(),
+            Some("2024-01-01")
+        );
     }
 
     #[test]
     fn editor_settings_in_camel_case_overlay_the_file() {
-        let mut base = serde_json::to_value(from_toml_str("debounce-ms = 10\nwords = [\"Kasan\"]", "t").settings).unwrap();
-        overlay(&mut base, kebab_keys(serde_json::json!({"debounceMs": 0, "rules": {"spacing/double-space": "hint"}})));
+        let mut base = serde_json::to_value(
+            from_toml_str("debounce-ms = 10\nwords = [\"Kasan\"]", "t").settings,
+        )
+        .unwrap();
+        overlay(
+            &mut base,
+            kebab_keys(
+                serde_json::json!({"debounceMs": 0, "rules": {"spacing/double-space": "hint"}}),
+            ),
+        );
         let l = from_value(base, "editor");
         assert_eq!(l.settings.debounce_ms, 0);
         assert_eq!(l.settings.words, ["Kasan"]);
-        assert_eq!(l.settings.rule_severity(&DOUBLE_SPACE), Some(Severity::Hint));
+        assert_eq!(
+            l.settings.rule_severity(&DOUBLE_SPACE),
+            Some(Severity::Hint)
+        );
     }
 }

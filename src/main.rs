@@ -7,7 +7,11 @@ use copydesk::cli::{self, output::Format as OutFormat};
 use copydesk::{config, rules};
 
 #[derive(Parser)]
-#[command(name = "copydesk", version, about = "A copy desk for news articles: entities, dates and spacing, in your editor and on the command line.")]
+#[command(
+    name = "copydesk",
+    version,
+    about = "A copy desk for news articles: entities, dates and spacing, in your editor and on the command line."
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -108,7 +112,12 @@ fn main() -> ExitCode {
             init_logging();
             copydesk::lsp::serve()
         }
-        Command::Check { paths, format, config, no_progress } => {
+        Command::Check {
+            paths,
+            format,
+            config,
+            no_progress,
+        } => {
             let start = paths.first().cloned().unwrap_or_else(|| PathBuf::from("."));
             let loaded = cli::load_settings(config.as_deref(), &start);
             for w in &loaded.warnings {
@@ -138,12 +147,22 @@ fn main() -> ExitCode {
                 print!("{}", rules::rules_table());
             } else {
                 for r in rules::registry() {
-                    println!("{:<45} {:<8} {}", r.code, r.default_severity.as_str(), r.summary);
+                    println!(
+                        "{:<45} {:<8} {}",
+                        r.code,
+                        r.default_severity.as_str(),
+                        r.summary
+                    );
                 }
             }
             0
         }
-        Command::Dates { paths, document_date, format, config } => {
+        Command::Dates {
+            paths,
+            document_date,
+            format,
+            config,
+        } => {
             let start = paths.first().cloned().unwrap_or_else(|| PathBuf::from("."));
             let loaded = cli::load_settings(config.as_deref(), &start);
             for w in loaded.warnings.iter().chain(&loaded.errors) {
@@ -151,11 +170,20 @@ fn main() -> ExitCode {
             }
             cli::dates::run(&paths, &loaded.settings, document_date.as_deref(), format)
         }
-        Command::Eval { what: EvalCommand::Dates { dir, min_f1, skip_missing, show_errors } } => {
-            cli::eval_dates::run(dir.as_deref(), min_f1, skip_missing, show_errors)
-        }
+        Command::Eval {
+            what:
+                EvalCommand::Dates {
+                    dir,
+                    min_f1,
+                    skip_missing,
+                    show_errors,
+                },
+        } => cli::eval_dates::run(dir.as_deref(), min_f1, skip_missing, show_errors),
         Command::ConfigSchema => {
-            println!("{}", serde_json::to_string_pretty(&config::json_schema()).unwrap_or_default());
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&config::json_schema()).unwrap_or_default()
+            );
             0
         }
     };

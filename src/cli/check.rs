@@ -41,7 +41,11 @@ pub fn check_paths(paths: &[PathBuf], settings: &Settings, progress: bool) -> Ou
     let (files, errors) = discover(paths, settings);
     let mut skipped: Vec<Skipped> = errors
         .into_iter()
-        .map(|reason| Skipped { path: PathBuf::new(), reason, is_error: true })
+        .map(|reason| Skipped {
+            path: PathBuf::new(),
+            reason,
+            is_error: true,
+        })
         .collect();
     let bar = progress_bar(files.len(), progress);
     let results: Vec<Result<Checked, Skipped>> = files
@@ -95,7 +99,9 @@ fn progress_bar(len: usize, enabled: bool) -> indicatif::ProgressBar {
         return indicatif::ProgressBar::hidden();
     }
     let bar = indicatif::ProgressBar::new(len as u64);
-    if let Ok(style) = indicatif::ProgressStyle::with_template("{spinner} checking {pos}/{len} files {wide_bar} {eta}") {
+    if let Ok(style) = indicatif::ProgressStyle::with_template(
+        "{spinner} checking {pos}/{len} files {wide_bar} {eta}",
+    ) {
         bar.set_style(style);
     }
     bar
@@ -131,7 +137,11 @@ pub fn run(paths: &[PathBuf], settings: &Settings, format: OutFormat, progress: 
         eprintln!("copydesk: writing output: {e}");
         return 2;
     }
-    let has_error = outcome.files.iter().flat_map(|f| &f.findings).any(|f| f.severity == Severity::Error);
+    let has_error = outcome
+        .files
+        .iter()
+        .flat_map(|f| &f.findings)
+        .any(|f| f.severity == Severity::Error);
     let read_error = outcome.skipped.iter().any(|s| s.is_error);
     if read_error {
         2

@@ -51,7 +51,12 @@ fn status_name(s: &Status) -> &'static str {
 
 /// Runs `copydesk dates`. `document_date` is used for files that do not
 /// state their own date (front matter, file name, dateline, settings).
-pub fn run(paths: &[PathBuf], settings: &Settings, document_date: Option<&str>, format: DatesFormat) -> i32 {
+pub fn run(
+    paths: &[PathBuf],
+    settings: &Settings,
+    document_date: Option<&str>,
+    format: DatesFormat,
+) -> i32 {
     let mut settings = settings.clone();
     if let Some(d) = document_date {
         if let Err(e) = crate::time::parse_date_str(d) {
@@ -70,7 +75,8 @@ pub fn run(paths: &[PathBuf], settings: &Settings, document_date: Option<&str>, 
     for e in &errors {
         eprintln!("copydesk: {e}");
     }
-    let results: Vec<Result<FileDates, String>> = files.par_iter().map(|p| file(p, &settings)).collect();
+    let results: Vec<Result<FileDates, String>> =
+        files.par_iter().map(|p| file(p, &settings)).collect();
     let mut ok = Vec::new();
     let mut failed = false;
     for r in results {
@@ -85,7 +91,11 @@ pub fn run(paths: &[PathBuf], settings: &Settings, document_date: Option<&str>, 
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     let written = match format {
-        DatesFormat::Json => writeln!(out, "{}", serde_json::to_string_pretty(&to_json(&ok)).unwrap_or_default()),
+        DatesFormat::Json => writeln!(
+            out,
+            "{}",
+            serde_json::to_string_pretty(&to_json(&ok)).unwrap_or_default()
+        ),
         DatesFormat::Table => table(&mut out, &ok),
     };
     if let Err(e) = written
@@ -98,9 +108,23 @@ pub fn run(paths: &[PathBuf], settings: &Settings, document_date: Option<&str>, 
 }
 
 fn file(path: &Path, settings: &Settings) -> Result<FileDates, String> {
-    let loaded = load_text(path, settings.max_file_size).map_err(|e| format!("{}: {e}", path.display()))?;
-    let analysis = analyze(&DocInput { text: &loaded.text, path: Some(path), format: Format::from_path(path) }, settings, &Context::default());
-    Ok(FileDates { path: path.to_path_buf(), text: loaded.text, bom: loaded.bom, analysis })
+    let loaded =
+        load_text(path, settings.max_file_size).map_err(|e| format!("{}: {e}", path.display()))?;
+    let analysis = analyze(
+        &DocInput {
+            text: &loaded.text,
+            path: Some(path),
+            format: Format::from_path(path),
+        },
+        settings,
+        &Context::default(),
+    );
+    Ok(FileDates {
+        path: path.to_path_buf(),
+        text: loaded.text,
+        bom: loaded.bom,
+        analysis,
+    })
 }
 
 fn to_json(files: &[FileDates]) -> Value {
@@ -133,8 +157,18 @@ fn table(w: &mut impl Write, files: &[FileDates]) -> std::io::Result<()> {
     for f in files {
         let index = LineIndex::new(&f.text);
         match &f.analysis.document_date.date {
-            Some(d) => writeln!(w, "{}: document date {} ({})", f.path.display(), d.date, source_name(&d.source))?,
-            None => writeln!(w, "{}: no document date (relative expressions stay unresolved)", f.path.display())?,
+            Some(d) => writeln!(
+                w,
+                "{}: document date {} ({})",
+                f.path.display(),
+                d.date,
+                source_name(&d.source)
+            )?,
+            None => writeln!(
+                w,
+                "{}: no document date (relative expressions stay unresolved)",
+                f.path.display()
+            )?,
         }
         for t in &f.analysis.times {
             let lc = index.line_col(&f.text, t.span.start, Encoding::Utf32);

@@ -41,8 +41,14 @@ pub fn parse_inline(src: &str, id: &str) -> Result<Doc, String> {
         .and_then(|i| src[i..].find("val=\"").map(|j| i + j + 5))
         .and_then(|i| src.get(i..i + 10))
         .and_then(|s| s.parse().ok());
-    let start = src.find("<TEXT>").ok_or_else(|| format!("{id}: no <TEXT>"))? + "<TEXT>".len();
-    let end = src[start..].find("</TEXT>").map(|i| start + i).unwrap_or(src.len());
+    let start = src
+        .find("<TEXT>")
+        .ok_or_else(|| format!("{id}: no <TEXT>"))?
+        + "<TEXT>".len();
+    let end = src[start..]
+        .find("</TEXT>")
+        .map(|i| start + i)
+        .unwrap_or(src.len());
     let body = &src[start..end];
     let mut text = String::with_capacity(body.len());
     let mut gold = Vec::new();
@@ -50,14 +56,29 @@ pub fn parse_inline(src: &str, id: &str) -> Result<Doc, String> {
     let mut rest = body;
     while let Some(lt) = rest.find('<') {
         text.push_str(&rest[..lt]);
-        let tag_end = rest[lt..].find('>').map(|i| lt + i + 1).ok_or_else(|| format!("{id}: unterminated tag"))?;
+        let tag_end = rest[lt..]
+            .find('>')
+            .map(|i| lt + i + 1)
+            .ok_or_else(|| format!("{id}: unterminated tag"))?;
         let tag = &rest[lt..tag_end];
         if tag.starts_with("<TIMEX2") {
-            let val = tag.find("val=\"").and_then(|i| tag[i + 5..].find('"').map(|j| tag[i + 5..i + 5 + j].to_string())).unwrap_or_default();
+            let val = tag
+                .find("val=\"")
+                .and_then(|i| {
+                    tag[i + 5..]
+                        .find('"')
+                        .map(|j| tag[i + 5..i + 5 + j].to_string())
+                })
+                .unwrap_or_default();
             open.push((text.len(), val));
         } else if tag.starts_with("</TIMEX2") {
-            let (s, val) = open.pop().ok_or_else(|| format!("{id}: unbalanced </TIMEX2>"))?;
-            gold.push(Gold { span: s..text.len(), val });
+            let (s, val) = open
+                .pop()
+                .ok_or_else(|| format!("{id}: unbalanced </TIMEX2>"))?;
+            gold.push(Gold {
+                span: s..text.len(),
+                val,
+            });
         } else {
             // Any other markup inside the text is kept as text.
             text.push_str(tag);
@@ -66,12 +87,21 @@ pub fn parse_inline(src: &str, id: &str) -> Result<Doc, String> {
     }
     text.push_str(rest);
     gold.sort_by_key(|g| (g.span.start, g.span.end));
-    Ok(Doc { id: id.to_string(), text, dct, gold })
+    Ok(Doc {
+        id: id.to_string(),
+        text,
+        dct,
+        gold,
+    })
 }
 
 /// Reads every `keyinline/*.key.xml` (or `*.xml`) of a WikiWarsDE folder.
 pub fn load(dir: &Path) -> Result<Vec<Doc>, String> {
-    let inline = if dir.join("keyinline").is_dir() { dir.join("keyinline") } else { dir.to_path_buf() };
+    let inline = if dir.join("keyinline").is_dir() {
+        dir.join("keyinline")
+    } else {
+        dir.to_path_buf()
+    };
     let mut paths: Vec<PathBuf> = std::fs::read_dir(&inline)
         .map_err(|e| format!("{}: {e}", inline.display()))?
         .filter_map(|e| e.ok().map(|e| e.path()))
@@ -81,7 +111,12 @@ pub fn load(dir: &Path) -> Result<Vec<Doc>, String> {
     let mut docs = Vec::new();
     for p in paths {
         let src = std::fs::read_to_string(&p).map_err(|e| format!("{}: {e}", p.display()))?;
-        let id = p.file_name().and_then(|n| n.to_str()).unwrap_or("").trim_end_matches(".key.xml").to_string();
+        let id = p
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or("")
+            .trim_end_matches(".key.xml")
+            .to_string();
         docs.push(parse_inline(&src, &id)?);
     }
     Ok(docs)
@@ -121,9 +156,21 @@ impl Counts {
 
 /// Precision, recall, F1.
 pub fn prf(tp: usize, sys: usize, gold: usize) -> (f64, f64, f64) {
-    let p = if sys == 0 { 0.0 } else { tp as f64 / sys as f64 };
-    let r = if gold == 0 { 0.0 } else { tp as f64 / gold as f64 };
-    let f = if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) };
+    let p = if sys == 0 {
+        0.0
+    } else {
+        tp as f64 / sys as f64
+    };
+    let r = if gold == 0 {
+        0.0
+    } else {
+        tp as f64 / gold as f64
+    };
+    let f = if p + r == 0.0 {
+        0.0
+    } else {
+        2.0 * p * r / (p + r)
+    };
     (p, r, f)
 }
 
@@ -133,11 +180,23 @@ fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
 
 /// One-to-one matching: each gold expression takes the first unused
 /// system expression that overlaps it.
-pub fn score(gold: &[Gold], sys: &[(Range<usize>, String)], mut errors: Option<&mut Vec<String>>, text: &str) -> Counts {
+pub fn score(
+    gold: &[Gold],
+    sys: &[(Range<usize>, String)],
+    mut errors: Option<&mut Vec<String>>,
+    text: &str,
+) -> Counts {
     let mut used = vec![false; sys.len()];
-    let mut c = Counts { gold: gold.len(), system: sys.len(), ..Counts::default() };
+    let mut c = Counts {
+        gold: gold.len(),
+        system: sys.len(),
+        ..Counts::default()
+    };
     for g in gold {
-        let hit = sys.iter().enumerate().find(|(i, s)| !used[*i] && overlaps(&s.0, &g.span));
+        let hit = sys
+            .iter()
+            .enumerate()
+            .find(|(i, s)| !used[*i] && overlaps(&s.0, &g.span));
         match hit {
             Some((i, s)) => {
                 used[i] = true;
@@ -145,17 +204,31 @@ pub fn score(gold: &[Gold], sys: &[(Range<usize>, String)], mut errors: Option<&
                 if s.0 == g.span {
                     c.strict += 1;
                 } else if let Some(e) = errors.as_deref_mut() {
-                    e.push(format!("SPAN  gold {:?} system {:?}", &text[g.span.clone()], &text[s.0.clone()]));
+                    e.push(format!(
+                        "SPAN  gold {:?} system {:?}",
+                        &text[g.span.clone()],
+                        &text[s.0.clone()]
+                    ));
                 }
                 if s.1 == g.val {
                     c.value += 1;
                 } else if let Some(e) = errors.as_deref_mut() {
-                    e.push(format!("VALUE {:?} gold {} system {}", &text[g.span.clone()], g.val, s.1));
+                    e.push(format!(
+                        "VALUE {:?} gold {} system {}",
+                        &text[g.span.clone()],
+                        g.val,
+                        s.1
+                    ));
                 }
             }
             None => {
                 if let Some(e) = errors.as_deref_mut() {
-                    e.push(format!("MISS  {:?} ({}) …{}…", &text[g.span.clone()], g.val, context(text, &g.span)));
+                    e.push(format!(
+                        "MISS  {:?} ({}) …{}…",
+                        &text[g.span.clone()],
+                        g.val,
+                        context(text, &g.span)
+                    ));
                 }
             }
         }
@@ -163,7 +236,12 @@ pub fn score(gold: &[Gold], sys: &[(Range<usize>, String)], mut errors: Option<&
     if let Some(e) = errors {
         for (i, s) in sys.iter().enumerate() {
             if !used[i] {
-                e.push(format!("EXTRA {:?} ({}) …{}…", &text[s.0.clone()], s.1, context(text, &s.0)));
+                e.push(format!(
+                    "EXTRA {:?} ({}) …{}…",
+                    &text[s.0.clone()],
+                    s.1,
+                    context(text, &s.0)
+                ));
             }
         }
     }
@@ -186,15 +264,23 @@ fn context(text: &str, span: &Range<usize>) -> String {
 /// score is below `min_f1`, 2 when the data is missing (0 with
 /// `skip_missing`).
 pub fn run(dir: Option<&Path>, min_f1: Option<f64>, skip_missing: bool, show_errors: bool) -> i32 {
-    let dir = dir.map(Path::to_path_buf).unwrap_or_else(|| PathBuf::from("../shared/data/wikiwarsde"));
+    let dir = dir
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| PathBuf::from("../shared/data/wikiwarsde"));
     if !dir.is_dir() {
-        eprintln!("copydesk eval dates: WikiWarsDE not found at {} (pass its folder as DIR)", dir.display());
+        eprintln!(
+            "copydesk eval dates: WikiWarsDE not found at {} (pass its folder as DIR)",
+            dir.display()
+        );
         return if skip_missing { 0 } else { 2 };
     }
     let docs = match load(&dir) {
         Ok(d) if !d.is_empty() => d,
         Ok(_) => {
-            eprintln!("copydesk eval dates: no *.xml documents in {}", dir.display());
+            eprintln!(
+                "copydesk eval dates: no *.xml documents in {}",
+                dir.display()
+            );
             return if skip_missing { 0 } else { 2 };
         }
         Err(e) => {
@@ -203,7 +289,10 @@ pub fn run(dir: Option<&Path>, min_f1: Option<f64>, skip_missing: bool, show_err
         }
     };
     let mut total = Counts::default();
-    println!("{:<28} {:>5} {:>5}  {:>6} {:>6} {:>6}", "document", "gold", "sys", "F1 len", "F1 str", "F1 val");
+    println!(
+        "{:<28} {:>5} {:>5}  {:>6} {:>6} {:>6}",
+        "document", "gold", "sys", "F1 len", "F1 str", "F1 val"
+    );
     for d in &docs {
         let sys = system(d);
         let mut errs = Vec::new();
@@ -225,11 +314,22 @@ pub fn run(dir: Option<&Path>, min_f1: Option<f64>, skip_missing: bool, show_err
     let (lp, lr, lf) = prf(total.lenient, total.system, total.gold);
     let (sp, sr, sf) = prf(total.strict, total.system, total.gold);
     let (vp, vr, vf) = prf(total.value, total.system, total.gold);
-    let acc = if total.lenient == 0 { 0.0 } else { total.value as f64 / total.lenient as f64 };
-    println!("\nWikiWarsDE ({} documents, {} gold expressions, {} found)", docs.len(), total.gold, total.system);
+    let acc = if total.lenient == 0 {
+        0.0
+    } else {
+        total.value as f64 / total.lenient as f64
+    };
+    println!(
+        "\nWikiWarsDE ({} documents, {} gold expressions, {} found)",
+        docs.len(),
+        total.gold,
+        total.system
+    );
     println!("extraction lenient  P {lp:.3}  R {lr:.3}  F1 {lf:.3}");
     println!("extraction strict   P {sp:.3}  R {sr:.3}  F1 {sf:.3}");
-    println!("value               P {vp:.3}  R {vr:.3}  F1 {vf:.3}  (accuracy on lenient matches {acc:.3})");
+    println!(
+        "value               P {vp:.3}  R {vr:.3}  F1 {vf:.3}  (accuracy on lenient matches {acc:.3})"
+    );
     if let Some(min) = min_f1 {
         let worst = lf.min(sf).min(vf);
         if worst < min {
@@ -261,8 +361,14 @@ mod tests {
         let d = parse_inline(DOC, "x").unwrap();
         let sys = system(&d);
         let c = score(&d.gold, &sys, None, &d.text);
-        assert_eq!((c.gold, c.system, c.strict, c.lenient, c.value), (2, 2, 2, 2, 2));
-        let wrong = vec![(d.gold[0].span.start..d.gold[0].span.end - 5, "1941-06".to_string())];
+        assert_eq!(
+            (c.gold, c.system, c.strict, c.lenient, c.value),
+            (2, 2, 2, 2, 2)
+        );
+        let wrong = vec![(
+            d.gold[0].span.start..d.gold[0].span.end - 5,
+            "1941-06".to_string(),
+        )];
         let c = score(&d.gold, &wrong, None, &d.text);
         assert_eq!((c.strict, c.lenient, c.value), (0, 1, 0));
         assert_eq!(prf(1, 2, 4), (0.5, 0.25, 1.0 / 3.0));
@@ -270,7 +376,23 @@ mod tests {
 
     #[test]
     fn missing_data_is_reported_not_a_crash() {
-        assert_eq!(run(Some(Path::new("/nonexistent/wikiwarsde")), None, true, false), 0);
-        assert_eq!(run(Some(Path::new("/nonexistent/wikiwarsde")), None, false, false), 2);
+        assert_eq!(
+            run(
+                Some(Path::new("/nonexistent/wikiwarsde")),
+                None,
+                true,
+                false
+            ),
+            0
+        );
+        assert_eq!(
+            run(
+                Some(Path::new("/nonexistent/wikiwarsde")),
+                None,
+                false,
+                false
+            ),
+            2
+        );
     }
 }

@@ -23,7 +23,11 @@ pub fn load_settings(explicit: Option<&Path>, start: &Path) -> Loaded {
         };
     }
     let start = std::fs::canonicalize(start).unwrap_or_else(|_| start.to_path_buf());
-    let mut dir: Option<PathBuf> = Some(if start.is_dir() { start.clone() } else { start.parent().map(Path::to_path_buf).unwrap_or_default() });
+    let mut dir: Option<PathBuf> = Some(if start.is_dir() {
+        start.clone()
+    } else {
+        start.parent().map(Path::to_path_buf).unwrap_or_default()
+    });
     while let Some(d) = dir {
         if d.join(config::CONFIG_FILE).is_file() {
             return config::load_dir(&d);

@@ -73,10 +73,17 @@ fn plural(n: usize) -> &'static str {
 fn frame<'a>(file: &'a Checked, index: &LineIndex, path: &'a str, f: &'a Finding) -> Group<'a> {
     let text = file.text.as_str();
     let first_line = index.line_of(f.span.start);
-    let last_byte = if f.span.end > f.span.start { f.span.end - 1 } else { f.span.start };
+    let last_byte = if f.span.end > f.span.start {
+        f.span.end - 1
+    } else {
+        f.span.start
+    };
     let last_line = index.line_of(last_byte);
     let start = index.line_range(first_line).map(|r| r.start).unwrap_or(0);
-    let end = index.line_range(last_line).map(|r| r.end).unwrap_or(text.len());
+    let end = index
+        .line_range(last_line)
+        .map(|r| r.end)
+        .unwrap_or(text.len());
     let source = text[start..end].trim_end_matches(['\n', '\r']);
     let local = |s: usize| (s - start).min(source.len());
     let level = match f.severity {
@@ -90,9 +97,15 @@ fn frame<'a>(file: &'a Checked, index: &LineIndex, path: &'a str, f: &'a Finding
         .line_start(first_line + 1)
         .path(path)
         .annotation(AnnotationKind::Primary.span(span));
-    let mut group = level.primary_title(f.message.as_str()).id(f.code).element(snippet);
+    let mut group = level
+        .primary_title(f.message.as_str())
+        .id(f.code)
+        .element(snippet);
     if let Some(fix) = f.fixes.first() {
-        let inside = fix.edits.iter().all(|e| e.span.start >= start && e.span.end <= start + source.len());
+        let inside = fix
+            .edits
+            .iter()
+            .all(|e| e.span.start >= start && e.span.end <= start + source.len());
         if inside {
             let patches = fix
                 .edits

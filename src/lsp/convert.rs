@@ -4,8 +4,8 @@ use std::collections::HashMap;
 use std::ops::Range as Span;
 
 use tower_lsp_server::ls_types::{
-    CodeAction, CodeActionKind, Diagnostic, DiagnosticSeverity, NumberOrString,
-    Position, Range, TextEdit, Uri, WorkspaceEdit,
+    CodeAction, CodeActionKind, Diagnostic, DiagnosticSeverity, NumberOrString, Position, Range,
+    TextEdit, Uri, WorkspaceEdit,
 };
 
 use crate::rules::{Finding, Fix, Severity};
@@ -31,7 +31,14 @@ impl Positions<'_> {
     /// Byte offset of a client position, clamped into the text.
     pub fn offset(&self, pos: Position) -> usize {
         self.index
-            .offset(self.text, LineCol { line: pos.line, col: pos.character }, self.encoding)
+            .offset(
+                self.text,
+                LineCol {
+                    line: pos.line,
+                    col: pos.character,
+                },
+                self.encoding,
+            )
             .0
     }
 
@@ -77,7 +84,13 @@ pub fn workspace_edit(p: &Positions, uri: &Uri, fix: &Fix) -> WorkspaceEdit {
     }
 }
 
-pub fn code_action(p: &Positions, uri: &Uri, f: &Finding, fix: &Fix, preferred: bool) -> CodeAction {
+pub fn code_action(
+    p: &Positions,
+    uri: &Uri,
+    f: &Finding,
+    fix: &Fix,
+    preferred: bool,
+) -> CodeAction {
     CodeAction {
         title: fix.title.clone(),
         kind: Some(CodeActionKind::QUICKFIX),

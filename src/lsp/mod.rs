@@ -14,7 +14,10 @@ use tower_lsp_server::{LspService, Server};
 /// Serves LSP over stdin/stdout until the client exits. Returns the process
 /// exit code: 0 after a clean `shutdown`, 1 otherwise (as the protocol asks).
 pub fn serve() -> i32 {
-    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
         Ok(r) => r,
         Err(e) => {
             eprintln!("copydesk: cannot start the async runtime: {e}");

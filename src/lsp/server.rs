@@ -117,7 +117,8 @@ impl Backend {
         let a = match job.await {
             Ok(a) => Arc::new(a),
             Err(e) => {
-                self.log(MessageType::ERROR, format!("analysis of {uri} failed: {e}")).await;
+                self.log(MessageType::ERROR, format!("analysis of {uri} failed: {e}"))
+                    .await;
                 return None;
             }
         };
@@ -133,7 +134,9 @@ impl Backend {
     /// Analyses and, in push mode, publishes — unless the document changed
     /// in the meantime (a newer run will publish).
     async fn refresh(&self, uri: String) {
-        let Some(a) = self.analyzed(&uri).await else { return };
+        let Some(a) = self.analyzed(&uri).await else {
+            return;
+        };
         if self.caps().use_pull {
             return;
         }
@@ -148,7 +151,10 @@ impl Backend {
             return;
         }
         let diags = self.diagnostics(&a);
-        self.inner.client.publish_diagnostics(doc_uri, diags, a.version).await;
+        self.inner
+            .client
+            .publish_diagnostics(doc_uri, diags, a.version)
+            .await;
     }
 
     fn diagnostics(&self, a: &Analyzed) -> Vec<Diagnostic> {
@@ -157,7 +163,11 @@ impl Backend {
             index: &a.index,
             encoding: self.caps().encoding,
         };
-        a.analysis.findings.iter().map(|f| convert::diagnostic(&p, f)).collect()
+        a.analysis
+            .findings
+            .iter()
+            .map(|f| convert::diagnostic(&p, f))
+            .collect()
     }
 
     /// Schedules an analysis after the debounce delay; a later edit makes
@@ -169,7 +179,11 @@ impl Backend {
             if !delay.is_zero() {
                 tokio::time::sleep(delay).await;
             }
-            let still_current = this.read().docs.get(&uri).is_some_and(|d| d.generation == generation);
+            let still_current = this
+                .read()
+                .docs
+                .get(&uri)
+                .is_some_and(|d| d.generation == generation);
             if still_current {
                 this.refresh(uri).await;
             }
@@ -199,11 +213,17 @@ impl Backend {
 
     async fn report_settings(&self, errors: Vec<String>, warnings: Vec<String>) {
         for e in errors {
-            self.inner.client.show_message(MessageType::ERROR, format!("copydesk: {e}")).await;
+            self.inner
+                .client
+                .show_message(MessageType::ERROR, format!("copydesk: {e}"))
+                .await;
             self.log(MessageType::ERROR, e).await;
         }
         for w in warnings {
-            self.inner.client.show_message(MessageType::WARNING, format!("copydesk: {w}")).await;
+            self.inner
+                .client
+                .show_message(MessageType::WARNING, format!("copydesk: {w}"))
+                .await;
             self.log(MessageType::WARNING, w).await;
         }
     }
@@ -222,13 +242,23 @@ impl Backend {
                 let value = v.swap_remove(0);
                 let report = {
                     let mut st = self.write();
-                    st.editor_settings = if value.is_object() { value } else { Value::Null };
+                    st.editor_settings = if value.is_object() {
+                        value
+                    } else {
+                        Value::Null
+                    };
                     st.merge_settings()
                 };
                 self.report_settings(report.errors, report.warnings).await;
             }
             Ok(_) => {}
-            Err(e) => self.log(MessageType::WARNING, format!("workspace/configuration failed: {e}")).await,
+            Err(e) => {
+                self.log(
+                    MessageType::WARNING,
+                    format!("workspace/configuration failed: {e}"),
+                )
+                .await
+            }
         }
     }
 
@@ -245,7 +275,9 @@ impl Backend {
         let (files, errors) = {
             let roots = roots.clone();
             let settings = settings.clone();
-            tokio::task::spawn_blocking(move || discover(&roots, &settings)).await.unwrap_or_default()
+            tokio::task::spawn_blocking(move || discover(&roots, &settings))
+                .await
+                .unwrap_or_default()
         };
         for e in errors {
             self.log(MessageType::WARNING, e).await;
@@ -253,7 +285,12 @@ impl Backend {
         let total = files.len();
         let progress = if self.caps().progress {
             let token = NumberOrString::String("copydesk/index".into());
-            match self.inner.client.create_work_done_progress(token.clone()).await {
+            match self
+                .inner
+                .client
+                .create_work_done_progress(token.clone())
+                .await
+            {
                 Ok(()) => Some(
                     self.inner
                         .client
@@ -310,7 +347,10 @@ impl Backend {
         let findings: usize = self.read().files.values().map(|f| f.findings).sum();
         self.log(
             MessageType::INFO,
-            format!("indexed {total} articles in {:.1?} ({findings} findings)", started.elapsed()),
+            format!(
+                "indexed {total} articles in {:.1?} ({findings} findings)",
+                started.elapsed()
+            ),
         )
         .await;
     }
@@ -329,15 +369,25 @@ impl Backend {
         let reg = Registration {
             id: "copydesk-watch".into(),
             method: "workspace/didChangeWatchedFiles".into(),
-            register_options: serde_json::to_value(DidChangeWatchedFilesRegistrationOptions { watchers }).ok(),
+            register_options: serde_json::to_value(DidChangeWatchedFilesRegistrationOptions {
+                watchers,
+            })
+            .ok(),
         };
         if let Err(e) = self.inner.client.register_capability(vec![reg]).await {
-            self.log(MessageType::WARNING, format!("could not register file watchers: {e}")).await;
+            self.log(
+                MessageType::WARNING,
+                format!("could not register file watchers: {e}"),
+            )
+            .await;
         }
     }
 }
 
-fn index_file(path: &std::path::Path, settings: &Settings) -> std::result::Result<FileSummary, String> {
+fn index_file(
+    path: &std::path::Path,
+    settings: &Settings,
+) -> std::result::Result<FileSummary, String> {
     let loaded = load_text(path, settings.max_file_size).map_err(|e| e.to_string())?;
     let a = analyze(
         &DocInput {
@@ -418,7 +468,11 @@ impl LanguageServer for Backend {
         let client_caps = ClientCaps {
             encoding: encoding_of(&params),
             use_pull,
-            progress: caps.window.as_ref().and_then(|w| w.work_done_progress).unwrap_or(false),
+            progress: caps
+                .window
+                .as_ref()
+                .and_then(|w| w.work_done_progress)
+                .unwrap_or(false),
             configuration: workspace.and_then(|w| w.configuration).unwrap_or(false),
             watch_files: workspace
                 .and_then(|w| w.did_change_watched_files.as_ref())
@@ -451,18 +505,22 @@ impl LanguageServer for Backend {
             }),
             capabilities: ServerCapabilities {
                 position_encoding: Some(encoding_kind(encoding)),
-                text_document_sync: Some(TextDocumentSyncCapability::Options(TextDocumentSyncOptions {
-                    open_close: Some(true),
-                    change: Some(TextDocumentSyncKind::INCREMENTAL),
-                    save: Some(TextDocumentSyncSaveOptions::SaveOptions(SaveOptions {
-                        include_text: Some(false),
-                    })),
-                    ..TextDocumentSyncOptions::default()
-                })),
-                code_action_provider: Some(CodeActionProviderCapability::Options(CodeActionOptions {
-                    code_action_kinds: Some(vec![CodeActionKind::QUICKFIX]),
-                    ..CodeActionOptions::default()
-                })),
+                text_document_sync: Some(TextDocumentSyncCapability::Options(
+                    TextDocumentSyncOptions {
+                        open_close: Some(true),
+                        change: Some(TextDocumentSyncKind::INCREMENTAL),
+                        save: Some(TextDocumentSyncSaveOptions::SaveOptions(SaveOptions {
+                            include_text: Some(false),
+                        })),
+                        ..TextDocumentSyncOptions::default()
+                    },
+                )),
+                code_action_provider: Some(CodeActionProviderCapability::Options(
+                    CodeActionOptions {
+                        code_action_kinds: Some(vec![CodeActionKind::QUICKFIX]),
+                        ..CodeActionOptions::default()
+                    },
+                )),
                 diagnostic_provider,
                 workspace: Some(WorkspaceServerCapabilities {
                     workspace_folders: Some(WorkspaceFoldersServerCapabilities {
@@ -510,7 +568,10 @@ impl LanguageServer for Backend {
         if td.text.len() as u64 > limit {
             self.log(
                 MessageType::WARNING,
-                format!("{key}: {} bytes is over the {limit}-byte limit (max-file-size); not checked", td.text.len()),
+                format!(
+                    "{key}: {} bytes is over the {limit}-byte limit (max-file-size); not checked",
+                    td.text.len()
+                ),
             )
             .await;
             return;
@@ -548,8 +609,14 @@ impl LanguageServer for Backend {
                         let change = TextChange {
                             range: c.range.map(|r| {
                                 (
-                                    LineCol { line: r.start.line, col: r.start.character },
-                                    LineCol { line: r.end.line, col: r.end.character },
+                                    LineCol {
+                                        line: r.start.line,
+                                        col: r.start.character,
+                                    },
+                                    LineCol {
+                                        line: r.end.line,
+                                        col: r.end.character,
+                                    },
                                 )
                             }),
                             text: c.text,
@@ -566,7 +633,11 @@ impl LanguageServer for Backend {
         };
         match outcome {
             None => {
-                self.log(MessageType::WARNING, format!("didChange for unknown document {key}; ignored")).await;
+                self.log(
+                    MessageType::WARNING,
+                    format!("didChange for unknown document {key}; ignored"),
+                )
+                .await;
             }
             Some((g, clamped, too_big)) => {
                 if clamped {
@@ -577,7 +648,11 @@ impl LanguageServer for Backend {
                     .await;
                 }
                 if too_big {
-                    self.log(MessageType::WARNING, format!("{key} is over max-file-size; diagnostics paused")).await;
+                    self.log(
+                        MessageType::WARNING,
+                        format!("{key} is over max-file-size; diagnostics paused"),
+                    )
+                    .await;
                     return;
                 }
                 self.schedule(key, g);
@@ -591,7 +666,10 @@ impl LanguageServer for Backend {
         let key = params.text_document.uri.as_str().to_string();
         let removed = self.write().docs.remove(&key);
         if removed.is_some() && !self.caps().use_pull {
-            self.inner.client.publish_diagnostics(params.text_document.uri, Vec::new(), None).await;
+            self.inner
+                .client
+                .publish_diagnostics(params.text_document.uri, Vec::new(), None)
+                .await;
         }
         // The disk version is the truth again for the workspace index.
         if let Some(path) = removed.and_then(|d| d.path) {
@@ -635,8 +713,13 @@ impl LanguageServer for Backend {
     async fn did_change_watched_files(&self, params: DidChangeWatchedFilesParams) {
         let mut config_changed = false;
         for ev in params.changes {
-            let Some(path) = uri_path(&ev.uri) else { continue };
-            if path.file_name().is_some_and(|n| n == crate::config::CONFIG_FILE) {
+            let Some(path) = uri_path(&ev.uri) else {
+                continue;
+            };
+            if path
+                .file_name()
+                .is_some_and(|n| n == crate::config::CONFIG_FILE)
+            {
                 config_changed = true;
                 continue;
             }
@@ -660,7 +743,8 @@ impl LanguageServer for Backend {
                 }
                 Ok(Err(e)) => {
                     self.write().files.remove(&path);
-                    self.log(MessageType::WARNING, format!("{}: {e}", path.display())).await;
+                    self.log(MessageType::WARNING, format!("{}: {e}", path.display()))
+                        .await;
                 }
                 Err(_) => {}
             }
@@ -668,7 +752,11 @@ impl LanguageServer for Backend {
         if config_changed {
             let report = self.write().reload_file_settings();
             self.report_settings(report.errors, report.warnings).await;
-            self.log(MessageType::INFO, "copydesk.toml changed; settings reloaded".into()).await;
+            self.log(
+                MessageType::INFO,
+                "copydesk.toml changed; settings reloaded".into(),
+            )
+            .await;
             self.refresh_all().await;
         }
     }
@@ -692,7 +780,10 @@ impl LanguageServer for Backend {
         tokio::spawn(async move { this.index_workspace().await });
     }
 
-    async fn diagnostic(&self, params: DocumentDiagnosticParams) -> Result<DocumentDiagnosticReportResult> {
+    async fn diagnostic(
+        &self,
+        params: DocumentDiagnosticParams,
+    ) -> Result<DocumentDiagnosticReportResult> {
         let key = params.text_document.uri.as_str().to_string();
         let empty = || {
             DocumentDiagnosticReportResult::Report(DocumentDiagnosticReport::Full(
@@ -708,22 +799,24 @@ impl LanguageServer for Backend {
             d.last_pulled = Some(result_id.clone());
         }
         if unchanged {
-            return Ok(DocumentDiagnosticReportResult::Report(DocumentDiagnosticReport::Unchanged(
-                RelatedUnchangedDocumentDiagnosticReport {
+            return Ok(DocumentDiagnosticReportResult::Report(
+                DocumentDiagnosticReport::Unchanged(RelatedUnchangedDocumentDiagnosticReport {
                     related_documents: None,
-                    unchanged_document_diagnostic_report: UnchangedDocumentDiagnosticReport { result_id },
-                },
-            )));
+                    unchanged_document_diagnostic_report: UnchangedDocumentDiagnosticReport {
+                        result_id,
+                    },
+                }),
+            ));
         }
-        Ok(DocumentDiagnosticReportResult::Report(DocumentDiagnosticReport::Full(
-            RelatedFullDocumentDiagnosticReport {
+        Ok(DocumentDiagnosticReportResult::Report(
+            DocumentDiagnosticReport::Full(RelatedFullDocumentDiagnosticReport {
                 related_documents: None,
                 full_document_diagnostic_report: FullDocumentDiagnosticReport {
                     result_id: Some(result_id),
                     items: self.diagnostics(&a),
                 },
-            },
-        )))
+            }),
+        ))
     }
 
     async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {

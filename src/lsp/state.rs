@@ -52,7 +52,10 @@ pub struct OpenDoc {
 
 impl OpenDoc {
     pub fn current(&self) -> Option<Arc<Analyzed>> {
-        self.analyzed.as_ref().filter(|a| a.generation == self.generation).cloned()
+        self.analyzed
+            .as_ref()
+            .filter(|a| a.generation == self.generation)
+            .cloned()
     }
 }
 
@@ -115,12 +118,17 @@ impl State {
         if loaded.errors.is_empty() {
             self.settings = Arc::new(loaded.settings);
         }
-        SettingsReport { errors: loaded.errors, warnings: loaded.warnings }
+        SettingsReport {
+            errors: loaded.errors,
+            warnings: loaded.warnings,
+        }
     }
 
     /// Whether a path is a workspace article by the configured globs.
     pub fn is_article(&self, path: &Path) -> bool {
         let d = crate::workspace::Discovery::new(&self.settings);
-        self.roots.iter().any(|r| path.starts_with(r) && d.matches(r, path))
+        self.roots
+            .iter()
+            .any(|r| path.starts_with(r) && d.matches(r, path))
     }
 }

@@ -47,13 +47,18 @@ pub fn parse(text: &str) -> Option<FrontMatter> {
         if content.starts_with([' ', '\t', '-', '#']) {
             continue;
         }
-        let Some(colon) = content.find(':') else { continue };
+        let Some(colon) = content.find(':') else {
+            continue;
+        };
         let key = content[..colon].trim();
         let raw = &content[colon + 1..];
         let lead = raw.len() - raw.trim_start().len();
         let mut v = raw.trim();
         let mut vstart = line.start + colon + 1 + lead;
-        if v.len() >= 2 && ((v.starts_with('"') && v.ends_with('"')) || (v.starts_with('\'') && v.ends_with('\''))) {
+        if v.len() >= 2
+            && ((v.starts_with('"') && v.ends_with('"'))
+                || (v.starts_with('\'') && v.ends_with('\'')))
+        {
             v = &v[1..v.len() - 1];
             vstart += 1;
         }
@@ -75,7 +80,10 @@ fn line_spans(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
         if pos >= text.len() {
             return None;
         }
-        let end = text[pos..].find('\n').map(|i| pos + i + 1).unwrap_or(text.len());
+        let end = text[pos..]
+            .find('\n')
+            .map(|i| pos + i + 1)
+            .unwrap_or(text.len());
         let r = pos..end;
         pos = end;
         Some(r)
@@ -93,7 +101,10 @@ mod tests {
         let d = fm.get("date").unwrap();
         assert_eq!(&t[d.span.clone()], "2025-02-28");
         assert_eq!(d.line, 2);
-        assert_eq!(&t[fm.span.clone()], "---\ntitle: \"Gipfel\"\ndate: '2025-02-28'\n---\n");
+        assert_eq!(
+            &t[fm.span.clone()],
+            "---\ntitle: \"Gipfel\"\ndate: '2025-02-28'\n---\n"
+        );
     }
 
     #[test]

@@ -43,10 +43,12 @@ fn starts_with_ci(b: &[u8], at: usize, pat: &[u8]) -> bool {
 }
 
 fn scheme_url(b: &[u8], i: usize, end: usize) -> Option<usize> {
-    let rest_start = ["https://", "http://", "ftp://", "file://", "mailto:", "www."]
-        .iter()
-        .find(|p| starts_with_ci(b, i, p.as_bytes()))
-        .map(|p| i + p.len())?;
+    let rest_start = [
+        "https://", "http://", "ftp://", "file://", "mailto:", "www.",
+    ]
+    .iter()
+    .find(|p| starts_with_ci(b, i, p.as_bytes()))
+    .map(|p| i + p.len())?;
     if rest_start >= end || b[rest_start].is_ascii_whitespace() {
         return None;
     }
@@ -60,13 +62,14 @@ fn url_tail(b: &[u8], start: usize, mut j: usize, end: usize) -> usize {
     while j < end && !b[j].is_ascii_whitespace() && !is_closing_quote_start(b, j) {
         j += 1;
     }
-    loop {
-        let Some(&last) = b.get(j.wrapping_sub(1)) else { break };
-        let open = b[start..j].iter().filter(|&&c| c == b'(').count();
-        let close = b[start..j].iter().filter(|&&c| c == b')').count();
-        if matches!(last, b'.' | b',' | b';' | b':' | b'!' | b'?' | b'"' | b'\'')
-            || (last == b')' && close > open)
-        {
+    let open = b[start..j].iter().filter(|&&c| c == b'(').count();
+    let mut close = b[start..j].iter().filter(|&&c| c == b')').count();
+    while j > start {
+        let last = b[j - 1];
+        if matches!(last, b'.' | b',' | b';' | b':' | b'!' | b'?' | b'"' | b'\'') {
+            j -= 1;
+        } else if last == b')' && close > open {
+            close -= 1;
             j -= 1;
         } else {
             break;
@@ -84,7 +87,9 @@ fn is_closing_quote_start(b: &[u8], j: usize) -> bool {
 
 fn email_or_host(b: &[u8], i: usize, end: usize) -> Option<usize> {
     let mut j = i;
-    while j < end && (b[j].is_ascii_alphanumeric() || matches!(b[j], b'.' | b'-' | b'_' | b'+' | b'%')) {
+    while j < end
+        && (b[j].is_ascii_alphanumeric() || matches!(b[j], b'.' | b'-' | b'_' | b'+' | b'%'))
+    {
         j += 1;
     }
     if j < end && b[j] == b'@' {
@@ -135,8 +140,14 @@ mod tests {
             links("Quelle: https://www.congluan.vn/a-b-post316948.html."),
             ["https://www.congluan.vn/a-b-post316948.html"]
         );
-        assert_eq!(links("laut congluan.vn, und derstandard.at/story"), ["congluan.vn", "derstandard.at/story"]);
-        assert_eq!(links("Mail an redaktion@example.org."), ["redaktion@example.org"]);
+        assert_eq!(
+            links("laut congluan.vn, und derstandard.at/story"),
+            ["congluan.vn", "derstandard.at/story"]
+        );
+        assert_eq!(
+            links("Mail an redaktion@example.org."),
+            ["redaktion@example.org"]
+        );
         assert_eq!(links("(siehe www.example.com)"), ["www.example.com"]);
         assert_eq!(links("„https://example.com/x“"), ["https://example.com/x"]);
     }

@@ -50,21 +50,35 @@ impl<F: FnMut(BlockKind, Range<usize>, &mut Vec<Range<usize>>)> Walker<'_, F> {
             return;
         }
         match node.kind() {
-            "minus_metadata" | "plus_metadata" | "fenced_code_block" | "indented_code_block"
-            | "html_block" | "link_reference_definition" => {
+            "minus_metadata"
+            | "plus_metadata"
+            | "fenced_code_block"
+            | "indented_code_block"
+            | "html_block"
+            | "link_reference_definition" => {
                 self.verbatim.push(node.byte_range());
             }
             "atx_heading" => {
                 let level = (0..node.child_count())
-                    .filter_map(|i| node.child(i as u32))
-                    .find_map(|c| c.kind().strip_prefix("atx_h")?.strip_suffix("_marker")?.parse().ok())
+                    .filter_map(|i| node.child(i))
+                    .find_map(|c| {
+                        c.kind()
+                            .strip_prefix("atx_h")?
+                            .strip_suffix("_marker")?
+                            .parse()
+                            .ok()
+                    })
                     .unwrap_or(1);
                 if let Some(inline) = node.child_by_field_name("heading_content") {
                     self.inline(BlockKind::Heading(level), inline);
                 }
             }
             "setext_heading" => {
-                let level = if has_child(node, "setext_h2_underline") { 2 } else { 1 };
+                let level = if has_child(node, "setext_h2_underline") {
+                    2
+                } else {
+                    1
+                };
                 if let Some(para) = find_child(node, "paragraph")
                     && let Some(inline) = find_child(para, "inline")
                 {
@@ -106,13 +120,22 @@ impl<F: FnMut(BlockKind, Range<usize>, &mut Vec<Range<usize>>)> Walker<'_, F> {
 
     fn mask_inline(&mut self, node: Node, masks: &mut Vec<Range<usize>>) {
         match node.kind() {
-            "code_span" | "html_tag" | "uri_autolink" | "email_autolink" | "latex_block"
-            | "emphasis_delimiter" | "entity_reference" | "numeric_character_reference" => {
+            "code_span"
+            | "html_tag"
+            | "uri_autolink"
+            | "email_autolink"
+            | "latex_block"
+            | "emphasis_delimiter"
+            | "entity_reference"
+            | "numeric_character_reference" => {
                 masks.push(node.byte_range());
             }
             "backslash_escape" => masks.push(node.start_byte()..node.start_byte() + 1),
             "hard_line_break" => self.hard_breaks.push(node.byte_range()),
-            "inline_link" | "image" | "full_reference_link" | "collapsed_reference_link"
+            "inline_link"
+            | "image"
+            | "full_reference_link"
+            | "collapsed_reference_link"
             | "shortcut_link" => {
                 // Keep the visible text; everything else (brackets,
                 // destination, title, label) is markup.

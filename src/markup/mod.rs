@@ -25,7 +25,11 @@ pub enum Format {
 
 impl Format {
     pub fn from_path(path: &Path) -> Format {
-        match path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase) {
+        match path
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase)
+        {
             Some(e) if matches!(e.as_str(), "md" | "markdown" | "mdown" | "mkd" | "mdx") => {
                 Format::Markdown
             }
@@ -148,9 +152,13 @@ pub fn extract(text: &str, format: Format) -> Prose {
     };
     match format {
         Format::Text => plain::blocks(text, &mut add_block),
-        Format::Markdown => {
-            markdown::blocks(text, body_start, &mut add_block, &mut prose.verbatim, &mut prose.hard_breaks)
-        }
+        Format::Markdown => markdown::blocks(
+            text,
+            body_start,
+            &mut add_block,
+            &mut prose.verbatim,
+            &mut prose.hard_breaks,
+        ),
     }
     prose.verbatim.sort_by_key(|r| r.start);
     prose

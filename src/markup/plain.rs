@@ -100,7 +100,10 @@ mod tests {
     #[test]
     fn hard_wrapped_lines_join_into_one_paragraph() {
         let t = "Erste Zeile eines Absatzes\nzweite Zeile.\n\nNeuer Absatz.\n";
-        assert_eq!(paras(t), ["Erste Zeile eines Absatzes\nzweite Zeile.", "Neuer Absatz."]);
+        assert_eq!(
+            paras(t),
+            ["Erste Zeile eines Absatzes\nzweite Zeile.", "Neuer Absatz."]
+        );
     }
 
     #[test]

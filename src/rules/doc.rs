@@ -27,7 +27,8 @@ pub fn render_markdown(rule: &Rule) -> String {
 
 /// The README's rule list.
 pub fn rules_table() -> String {
-    let mut s = String::from("| Code | Default severity | Fix | What it reports |\n|---|---|---|---|\n");
+    let mut s =
+        String::from("| Code | Default severity | Fix | What it reports |\n|---|---|---|---|\n");
     for r in registry() {
         s.push_str(&format!(
             "| `{}` | {} | {} | {} |\n",

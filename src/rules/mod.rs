@@ -91,7 +91,11 @@ pub struct Fix {
 }
 
 impl Fix {
-    pub fn replace(title: impl Into<String>, span: Range<usize>, new_text: impl Into<String>) -> Fix {
+    pub fn replace(
+        title: impl Into<String>,
+        span: Range<usize>,
+        new_text: impl Into<String>,
+    ) -> Fix {
         Fix {
             title: title.into(),
             edits: vec![Edit {
@@ -147,7 +151,13 @@ impl<'a> Sink<'a> {
         self.settings.rule_severity(rule).is_some()
     }
 
-    pub fn emit(&mut self, rule: &'static Rule, span: Range<usize>, message: String, fixes: Vec<Fix>) {
+    pub fn emit(
+        &mut self,
+        rule: &'static Rule,
+        span: Range<usize>,
+        message: String,
+        fixes: Vec<Fix>,
+    ) {
         self.emit_about(rule, span, message, fixes, None);
     }
 
@@ -172,8 +182,9 @@ impl<'a> Sink<'a> {
     }
 
     pub fn finish(mut self) -> Vec<Finding> {
-        self.out
-            .sort_by(|a, b| (a.span.start, a.span.end, a.code).cmp(&(b.span.start, b.span.end, b.code)));
+        self.out.sort_by(|a, b| {
+            (a.span.start, a.span.end, a.code).cmp(&(b.span.start, b.span.end, b.code))
+        });
         self.out
     }
 }

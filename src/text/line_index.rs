@@ -170,9 +170,21 @@ mod tests {
         let idx = LineIndex::new(text);
         let x = text.find(" x").unwrap() + 1;
         // "Grüße «Putin» " is 14 chars; emoji is 2 UTF-16 units, then a space.
-        assert_eq!(idx.line_col(text, x, Encoding::Utf16), LineCol { line: 0, col: 17 });
-        assert_eq!(idx.line_col(text, x, Encoding::Utf32), LineCol { line: 0, col: 16 });
-        assert_eq!(idx.line_col(text, x, Encoding::Utf8), LineCol { line: 0, col: x as u32 });
+        assert_eq!(
+            idx.line_col(text, x, Encoding::Utf16),
+            LineCol { line: 0, col: 17 }
+        );
+        assert_eq!(
+            idx.line_col(text, x, Encoding::Utf32),
+            LineCol { line: 0, col: 16 }
+        );
+        assert_eq!(
+            idx.line_col(text, x, Encoding::Utf8),
+            LineCol {
+                line: 0,
+                col: x as u32
+            }
+        );
         for enc in [Encoding::Utf8, Encoding::Utf16, Encoding::Utf32] {
             let lc = idx.line_col(text, x, enc);
             assert_eq!(idx.offset(text, lc, enc), (x, false));
@@ -184,20 +196,38 @@ mod tests {
         let text = "a\r\nb\rc\nd";
         let idx = LineIndex::new(text);
         assert_eq!(idx.line_count(), 4);
-        assert_eq!(idx.line_col(text, 3, Encoding::Utf16), LineCol { line: 1, col: 0 });
-        assert_eq!(idx.offset(text, LineCol { line: 0, col: 9 }, Encoding::Utf16), (1, true));
+        assert_eq!(
+            idx.line_col(text, 3, Encoding::Utf16),
+            LineCol { line: 1, col: 0 }
+        );
+        assert_eq!(
+            idx.offset(text, LineCol { line: 0, col: 9 }, Encoding::Utf16),
+            (1, true)
+        );
     }
 
     #[test]
     fn positions_past_the_end_are_clamped_not_panicking() {
         let text = "äb\n";
         let idx = LineIndex::new(text);
-        assert_eq!(idx.offset(text, LineCol { line: 7, col: 0 }, Encoding::Utf16), (text.len(), true));
-        assert_eq!(idx.offset(text, LineCol { line: 0, col: 99 }, Encoding::Utf16), (3, true));
-        assert_eq!(idx.line_col(text, 1, Encoding::Utf16), LineCol { line: 0, col: 0 });
+        assert_eq!(
+            idx.offset(text, LineCol { line: 7, col: 0 }, Encoding::Utf16),
+            (text.len(), true)
+        );
+        assert_eq!(
+            idx.offset(text, LineCol { line: 0, col: 99 }, Encoding::Utf16),
+            (3, true)
+        );
+        assert_eq!(
+            idx.line_col(text, 1, Encoding::Utf16),
+            LineCol { line: 0, col: 0 }
+        );
         // Half of a surrogate pair maps to the character's start.
         let t = "😀a";
         let i = LineIndex::new(t);
-        assert_eq!(i.offset(t, LineCol { line: 0, col: 1 }, Encoding::Utf16), (0, true));
+        assert_eq!(
+            i.offset(t, LineCol { line: 0, col: 1 }, Encoding::Utf16),
+            (0, true)
+        );
     }
 }

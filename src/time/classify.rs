@@ -18,9 +18,17 @@ pub enum C {
     Ord(u32),
     /// "28.02.2025", "1.9.39", "28.02.": day and month as written (maybe
     /// impossible), year with its number of digits.
-    NumDate { d: u8, m: u8, y: Option<(i32, u8)> },
+    NumDate {
+        d: u8,
+        m: u8,
+        y: Option<(i32, u8)>,
+    },
     /// "2025-02-28".
-    Iso { y: i32, m: u8, d: u8 },
+    Iso {
+        y: i32,
+        m: u8,
+        d: u8,
+    },
     /// "10.30" or "3.5": a clock time if "Uhr" follows.
     Dotted(u32, u32, u8),
     /// "4:45".
@@ -97,17 +105,26 @@ fn word(lower: &str, t: &Token, lex: &Lexicon, sentence_start: bool) -> C {
     if let Some(w) = lex.get(lower) {
         // "Morgen" (capitalised, inside a sentence) is the morning;
         // "morgen" is tomorrow. At a sentence start the pattern decides.
-        if w == W::DayRel(1) && lex.lang == Language::De && t.has(flag::UPPER_INITIAL) && !sentence_start {
+        if w == W::DayRel(1)
+            && lex.lang == Language::De
+            && t.has(flag::UPPER_INITIAL)
+            && !sentence_start
+        {
             return C::W(W::Part(DayPart::Morning));
         }
         // Capitalised "Mal", "Alter", "Bestehen" are nouns; lower-case
         // "mal", "alter" are not what the patterns want.
-        if matches!(w, W::Times | W::AgeNoun | W::Existence) && lex.lang == Language::De && !t.has(flag::UPPER_INITIAL) {
+        if matches!(w, W::Times | W::AgeNoun | W::Existence)
+            && lex.lang == Language::De
+            && !t.has(flag::UPPER_INITIAL)
+        {
             return C::None;
         }
         return C::W(w);
     }
-    let unit_adj = ["jährig", "monatig", "tägig", "wöchig", "stündig", "minütig"].iter().any(|s| lower.contains(s));
+    let unit_adj = ["jährig", "monatig", "tägig", "wöchig", "stündig", "minütig"]
+        .iter()
+        .any(|s| lower.contains(s));
     if t.has(flag::HAS_DIGIT) || t.has(flag::HAS_HYPHEN) || unit_adj {
         if let Some(c) = fused(lower, lex) {
             return c;
@@ -137,7 +154,11 @@ fn number(s: &str) -> C {
     let b = s.as_bytes();
     if b.len() == 10 && b[4] == b'-' && b[7] == b'-' {
         if let (Some(y), Some(m), Some(d)) = (int(&s[..4]), int(&s[5..7]), int(&s[8..])) {
-            return C::Iso { y: y as i32, m: m as u8, d: d as u8 };
+            return C::Iso {
+                y: y as i32,
+                m: m as u8,
+                d: d as u8,
+            };
         }
     }
     if let Some((h, m)) = s.split_once(':') {
@@ -150,16 +171,26 @@ fn number(s: &str) -> C {
     }
     let parts: Vec<&str> = s.split('.').collect();
     match parts.as_slice() {
-        [d, m, y] if (1..=2).contains(&d.len()) && (1..=2).contains(&m.len()) && (y.len() == 2 || y.len() == 4) => {
+        [d, m, y]
+            if (1..=2).contains(&d.len())
+                && (1..=2).contains(&m.len())
+                && (y.len() == 2 || y.len() == 4) =>
+        {
             match (int(d), int(m), int(y)) {
-                (Some(d), Some(m), Some(y)) => C::NumDate { d: d as u8, m: m as u8, y: Some((y as i32, parts[2].len() as u8)) },
+                (Some(d), Some(m), Some(y)) => C::NumDate {
+                    d: d as u8,
+                    m: m as u8,
+                    y: Some((y as i32, parts[2].len() as u8)),
+                },
                 _ => C::None,
             }
         }
-        [a, b] if (1..=2).contains(&a.len()) && (1..=2).contains(&b.len()) => match (int(a), int(b)) {
-            (Some(x), Some(y)) => C::Dotted(x, y, b.len() as u8),
-            _ => C::None,
-        },
+        [a, b] if (1..=2).contains(&a.len()) && (1..=2).contains(&b.len()) => {
+            match (int(a), int(b)) {
+                (Some(x), Some(y)) => C::Dotted(x, y, b.len() as u8),
+                _ => C::None,
+            }
+        }
         _ => C::None,
     }
 }
@@ -174,7 +205,11 @@ fn ordinal(s: &str) -> C {
     if let Some((d, m)) = s.split_once('.') {
         if (1..=2).contains(&d.len()) && (1..=2).contains(&m.len()) {
             if let (Some(d), Some(m)) = (int(d), int(m)) {
-                return C::NumDate { d: d as u8, m: m as u8, y: None };
+                return C::NumDate {
+                    d: d as u8,
+                    m: m as u8,
+                    y: None,
+                };
             }
         }
     }
@@ -211,7 +246,13 @@ fn fused(lower: &str, lex: &Lexicon) -> Option<C> {
             }
         }
         let rest = rest.strip_prefix('-').unwrap_or(rest);
-        return unit_suffix(rest).map(|(u, adj)| if adj { C::UnitAdj(n as f64, u) } else { C::UnitNoun(n as f64, u) });
+        return unit_suffix(rest).map(|(u, adj)| {
+            if adj {
+                C::UnitAdj(n as f64, u)
+            } else {
+                C::UnitNoun(n as f64, u)
+            }
+        });
     }
     // Number words: "dreijährige", "sieben-tage", "neunmonatigen".
     for (i, _) in lower.char_indices().skip(2) {
@@ -220,7 +261,11 @@ fn fused(lower: &str, lex: &Lexicon) -> Option<C> {
         if let Some(W::Num(n)) = lex.get(head)
             && let Some((u, adj)) = unit_suffix(tail.trim_start_matches('-'))
         {
-            return Some(if adj { C::UnitAdj(n, u) } else { C::UnitNoun(n, u) });
+            return Some(if adj {
+                C::UnitAdj(n, u)
+            } else {
+                C::UnitNoun(n, u)
+            });
         }
     }
     None
@@ -229,8 +274,13 @@ fn fused(lower: &str, lex: &Lexicon) -> Option<C> {
 /// "jährige" → (Year, adjective); "tage" → (Day, noun).
 fn unit_suffix(s: &str) -> Option<(Unit, bool)> {
     const ADJS: &[(&str, Unit)] = &[
-        ("jährig", Unit::Year), ("monatig", Unit::Month), ("wöchig", Unit::Week), ("tägig", Unit::Day),
-        ("stündig", Unit::Hour), ("minütig", Unit::Minute), ("jahrzehntelang", Unit::Decade),
+        ("jährig", Unit::Year),
+        ("monatig", Unit::Month),
+        ("wöchig", Unit::Week),
+        ("tägig", Unit::Day),
+        ("stündig", Unit::Hour),
+        ("minütig", Unit::Minute),
+        ("jahrzehntelang", Unit::Decade),
     ];
     for (stem, u) in ADJS {
         if let Some(end) = s.strip_prefix(stem)
@@ -240,10 +290,17 @@ fn unit_suffix(s: &str) -> Option<(Unit, bool)> {
         }
     }
     const NOUNS: &[(&str, Unit)] = &[
-        ("tage", Unit::Day), ("tages", Unit::Day), ("jahres", Unit::Year), ("wochen", Unit::Week),
-        ("monats", Unit::Month), ("stunden", Unit::Hour),
+        ("tage", Unit::Day),
+        ("tages", Unit::Day),
+        ("jahres", Unit::Year),
+        ("wochen", Unit::Week),
+        ("monats", Unit::Month),
+        ("stunden", Unit::Hour),
     ];
-    NOUNS.iter().find(|(n, _)| *n == s).map(|(_, u)| (*u, false))
+    NOUNS
+        .iter()
+        .find(|(n, _)| *n == s)
+        .map(|(_, u)| (*u, false))
 }
 
 #[cfg(test)]
@@ -260,21 +317,51 @@ mod tests {
 
     #[test]
     fn numbers_dates_and_clock_times_are_told_apart() {
-        assert_eq!(classes("28.02.2025")[0], C::NumDate { d: 28, m: 2, y: Some((2025, 4)) });
-        assert_eq!(classes("2025-02-28")[0], C::Iso { y: 2025, m: 2, d: 28 });
+        assert_eq!(
+            classes("28.02.2025")[0],
+            C::NumDate {
+                d: 28,
+                m: 2,
+                y: Some((2025, 4))
+            }
+        );
+        assert_eq!(
+            classes("2025-02-28")[0],
+            C::Iso {
+                y: 2025,
+                m: 2,
+                d: 28
+            }
+        );
         assert_eq!(classes("4:45 Uhr")[0], C::Clock(4, 45));
         assert_eq!(classes("10.30 Uhr")[0], C::Dotted(10, 30, 2));
         assert_eq!(classes("am 15. Mai")[1], C::Ord(15));
         assert_eq!(classes("1949")[0], C::Int(1949, 4));
-        assert_eq!(classes("32.13.2024")[0], C::NumDate { d: 32, m: 13, y: Some((2024, 4)) });
+        assert_eq!(
+            classes("32.13.2024")[0],
+            C::NumDate {
+                d: 32,
+                m: 13,
+                y: Some((2024, 4))
+            }
+        );
     }
 
     #[test]
     fn fused_words_carry_their_number() {
-        assert_eq!(classes("der 71-jährige Putin")[1], C::UnitAdj(71.0, Unit::Year));
-        assert_eq!(classes("eine dreijährige Haft")[1], C::UnitAdj(3.0, Unit::Year));
+        assert_eq!(
+            classes("der 71-jährige Putin")[1],
+            C::UnitAdj(71.0, Unit::Year)
+        );
+        assert_eq!(
+            classes("eine dreijährige Haft")[1],
+            C::UnitAdj(3.0, Unit::Year)
+        );
         assert_eq!(classes("den 1930er-Jahren")[1], C::Decade(193, false));
-        assert_eq!(classes("der neunmonatigen Belagerung")[1], C::UnitAdj(9.0, Unit::Month));
+        assert_eq!(
+            classes("der neunmonatigen Belagerung")[1],
+            C::UnitAdj(9.0, Unit::Month)
+        );
         assert_eq!(classes("die Jährige")[1], C::None);
     }
 

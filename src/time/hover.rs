@@ -8,15 +8,28 @@ use std::ops::Range;
 use jiff::civil::Date;
 
 use super::recognize::{RelUnit, Sem};
-use super::value::{DayPart, Gran, Point, RefKind, Season, SetValue, TimeOfDay, Unit, Value, hist_year};
+use super::value::{
+    DayPart, Gran, Point, RefKind, Season, SetValue, TimeOfDay, Unit, Value, hist_year,
+};
 use super::{Anchor, Status, TimeExpr, expr_at};
 use crate::analysis::DocAnalysis;
 
-const WEEKDAYS: [&str; 7] = ["Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag"];
+const WEEKDAYS: [&str; 7] = [
+    "Montag",
+    "Dienstag",
+    "Mittwoch",
+    "Donnerstag",
+    "Freitag",
+    "Samstag",
+    "Sonntag",
+];
 const WD_SHORT: [&str; 7] = ["Mo", "Di", "Mi", "Do", "Fr", "Sa", "So"];
 
 pub fn weekday_name_de(wd: u8) -> &'static str {
-    WEEKDAYS.get((wd as usize).wrapping_sub(1)).copied().unwrap_or("?")
+    WEEKDAYS
+        .get((wd as usize).wrapping_sub(1))
+        .copied()
+        .unwrap_or("?")
 }
 
 /// "Fr 30.12.2022".
@@ -24,7 +37,13 @@ pub fn format_date_de(d: Date) -> String {
     let wd = d.weekday().to_monday_one_offset() as usize;
     let y = hist_year(d.year() as i32);
     if y < 0 {
-        format!("{} {:02}.{:02}.{} v. Chr.", WD_SHORT[wd - 1], d.day(), d.month(), -y)
+        format!(
+            "{} {:02}.{:02}.{} v. Chr.",
+            WD_SHORT[wd - 1],
+            d.day(),
+            d.month(),
+            -y
+        )
     } else {
         format!("{} {:02}.{:02}.{}", WD_SHORT[wd - 1], d.day(), d.month(), y)
     }
@@ -108,7 +127,11 @@ pub fn point_de(p: &Point) -> String {
         Gran::Day(0, _) => "(Tag unbekannt)".into(),
         Gran::Day(m, d) => match p.date() {
             Some(date) => format_date_de(date),
-            None => format!("{d}. {} {}", super::resolve::month_name_de(m), year_de(p.year)),
+            None => format!(
+                "{d}. {} {}",
+                super::resolve::month_name_de(m),
+                year_de(p.year)
+            ),
         },
         Gran::Weekday(wd) => weekday_name_de(wd).into(),
         Gran::Weekend(Some(w)) => format!("Wochenende der KW {} {}", w, year_de(p.year)),
@@ -120,9 +143,15 @@ pub fn point_de(p: &Point) -> String {
 pub fn value_de(v: &Value) -> String {
     match v {
         Value::Date(p) => point_de(p),
-        Value::Time(p, TimeOfDay::Clock { hour, minute }) => format!("{}, {hour:02}:{minute:02} Uhr", point_de(p)),
+        Value::Time(p, TimeOfDay::Clock { hour, minute }) => {
+            format!("{}, {hour:02}:{minute:02} Uhr", point_de(p))
+        }
         Value::Time(p, TimeOfDay::Part(part)) => format!("{} {}", point_de(p), part_de(*part)),
-        Value::Duration(d) => format!("{} {}", amount_de(d.amount), unit_de(d.unit, d.amount.unwrap_or(2.0))),
+        Value::Duration(d) => format!(
+            "{} {}",
+            amount_de(d.amount),
+            unit_de(d.unit, d.amount.unwrap_or(2.0))
+        ),
         Value::Set(SetValue::Weekday(wd)) => format!("jeden {}", weekday_name_de(*wd)),
         Value::Set(SetValue::Every(u)) => format!("jede(n) {}", unit_de(*u, 1.0)),
         Value::Set(SetValue::Part(p)) => format!("regelmäßig {}", part_de(*p)),
@@ -136,7 +165,14 @@ fn relation_to_doc(t: &TimeExpr, doc: Date) -> String {
     let docs = format_date_de(doc);
     let day = t.value.point().and_then(Point::date);
     match (&t.sem, day) {
-        (Sem::Weekday { wd, .. }, Some(d)) | (Sem::Rel { unit: RelUnit::Weekday(wd), .. }, Some(d)) => {
+        (Sem::Weekday { wd, .. }, Some(d))
+        | (
+            Sem::Rel {
+                unit: RelUnit::Weekday(wd),
+                ..
+            },
+            Some(d),
+        ) => {
             let name = weekday_name_de(*wd);
             if d == doc {
                 format!("{name} des Artikeldatums {docs}")
@@ -151,9 +187,18 @@ fn relation_to_doc(t: &TimeExpr, doc: Date) -> String {
             n if *n < 0 => format!("{} Tag(e) vor dem Artikeldatum {docs}", -n),
             n => format!("{n} Tag(e) nach dem Artikeldatum {docs}"),
         },
-        (Sem::Shift { amount, unit, sign, .. }, _) => {
+        (
+            Sem::Shift {
+                amount, unit, sign, ..
+            },
+            _,
+        ) => {
             let dir = if *sign < 0 { "vor" } else { "nach" };
-            format!("{} {} {dir} dem Artikeldatum {docs}", amount_de(*amount), unit_de(*unit, amount.unwrap_or(2.0)))
+            format!(
+                "{} {} {dir} dem Artikeldatum {docs}",
+                amount_de(*amount),
+                unit_de(*unit, amount.unwrap_or(2.0))
+            )
         }
         (Sem::Rel { offset, .. }, _) => match offset {
             0 => format!("derselbe Zeitraum wie das Artikeldatum {docs}"),
@@ -195,16 +240,28 @@ pub const HOW_TO_SET: &str = "Ein Artikeldatum setzt man mit `date: 2025-02-28` 
 /// Hover content for the temporal expression at `offset`: the byte range it
 /// covers and Markdown such as "**am Freitag** → Fr 30.12.2022 (Freitag des
 /// Artikeldatums Fr 30.12.2022)".
-pub fn hover_markdown(text: &str, analysis: &DocAnalysis, offset: usize) -> Option<(Range<usize>, String)> {
+pub fn hover_markdown(
+    text: &str,
+    analysis: &DocAnalysis,
+    offset: usize,
+) -> Option<(Range<usize>, String)> {
     let t = expr_at(&analysis.times, offset)?;
     let phrase = text.get(t.phrase.clone()).unwrap_or("");
-    let mut md = format!("**{phrase}** → {} ({})", value_de(&t.value), explanation(text, t));
+    let mut md = format!(
+        "**{phrase}** → {} ({})",
+        value_de(&t.value),
+        explanation(text, t)
+    );
     md.push_str(&format!("\n\n{} `{}`", t.kind.as_str(), t.timex()));
     if let Some(m) = t.modifier {
         md.push_str(&format!(" · mod `{}`", m.as_str()));
     }
     match &analysis.document_date.date {
-        Some(d) => md.push_str(&format!(" · Artikeldatum {} {}", format_date_de(d.date), d.source.describe_de())),
+        Some(d) => md.push_str(&format!(
+            " · Artikeldatum {} {}",
+            format_date_de(d.date),
+            d.source.describe_de()
+        )),
         None => {
             if !matches!(t.status, Status::Unresolved) {
                 md.push_str(&format!("\n\nKein Artikeldatum bekannt. {HOW_TO_SET}"));

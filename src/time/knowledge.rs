@@ -30,7 +30,10 @@ pub fn person_key(name: &str) -> String {
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 enum Entry {
-    One { born: Date, name: String },
+    One {
+        born: Date,
+        name: String,
+    },
     /// Two people share this key (a common surname): never guess.
     Ambiguous,
 }
@@ -69,7 +72,13 @@ impl BirthDates {
                 self.map.insert(key, Entry::Ambiguous);
             }
             None => {
-                self.map.insert(key, Entry::One { born, name: name.to_string() });
+                self.map.insert(
+                    key,
+                    Entry::One {
+                        born,
+                        name: name.to_string(),
+                    },
+                );
             }
         }
     }
@@ -128,20 +137,34 @@ pub struct EventYears {
 impl Default for EventYears {
     /// The built-in table.
     fn default() -> Self {
-        EventYears { events: BUILT_IN.iter().map(|(label, year, near, article)| event(label, *year, near, article)).collect() }
+        EventYears {
+            events: BUILT_IN
+                .iter()
+                .map(|(label, year, near, article)| event(label, *year, near, article))
+                .collect(),
+        }
     }
 }
 
 fn groups(g: &[&[&str]]) -> Vec<Vec<String>> {
-    g.iter().map(|g| g.iter().map(|s| s.to_string()).collect()).collect()
+    g.iter()
+        .map(|g| g.iter().map(|s| s.to_string()).collect())
+        .collect()
 }
 
 fn event(label: &str, year: i32, near: &[&[&str]], article: &[&[&str]]) -> Event {
-    Event { label: label.to_string(), year, near: groups(near), article: groups(article) }
+    Event {
+        label: label.to_string(),
+        year,
+        near: groups(near),
+        article: groups(article),
+    }
 }
 
 fn all_groups(groups: &[Vec<String>], low: &str) -> bool {
-    groups.iter().all(|g| g.iter().any(|w| low.contains(w.as_str())))
+    groups
+        .iter()
+        .all(|g| g.iter().any(|w| low.contains(w.as_str())))
 }
 
 impl EventYears {
@@ -162,7 +185,11 @@ impl EventYears {
         let mut article_low: Option<String> = None;
         self.events.iter().find(|e| {
             all_groups(&e.near, &near)
-                && (e.article.is_empty() || all_groups(&e.article, article_low.get_or_insert_with(|| article.to_lowercase())))
+                && (e.article.is_empty()
+                    || all_groups(
+                        &e.article,
+                        article_low.get_or_insert_with(|| article.to_lowercase()),
+                    ))
         })
     }
 }
@@ -172,31 +199,209 @@ impl EventYears {
 /// War must not count from its end.
 #[allow(clippy::type_complexity)]
 const BUILT_IN: &[(&str, i32, &[&[&str]], &[&[&str]])] = &[
-    ("Beginn des Zweiten Weltkriegs", 1939, &[&["zweiten weltkrieg", "zweite weltkrieg"], &["beginn", "ausbruch", "überfall auf polen", "kriegsbeginn"]], &[]),
-    ("Ende des Zweiten Weltkriegs", 1945, &[&["zweiten weltkrieg", "zweite weltkrieg", "vaterländischen krieg", "antifaschistischen", "faschismus", "nazi-deutschland", "hitler-deutschland", "hitlerdeutschland"], &["sieg", "ende", "kriegsende", "befreiung", "kapitulation"]], &[]),
-    ("Kriegsende 1945", 1945, &[&["kriegsende", "befreiung von auschwitz", "befreiung des konzentrationslagers auschwitz", "befreiung des lagers auschwitz"]], &[]),
-    ("Sieg über die japanische Aggression", 1945, &[&["japanische aggression", "japanischen aggression"], &["sieg", "widerstand"]], &[]),
-    ("Gründung der Vereinten Nationen", 1945, &[&["vereinten nationen", "vereinte nationen", "uno", "un-charta"], &["gründung", "bestehen", "gegründet", "charta", "jahrestag", "jubiläum"]], &[]),
-    ("Beginn des Ersten Weltkriegs", 1914, &[&["ersten weltkrieg", "erste weltkrieg"], &["beginn", "ausbruch", "kriegsbeginn"]], &[]),
-    ("Ende des Ersten Weltkriegs", 1918, &[&["ersten weltkrieg", "erste weltkrieg"], &["ende", "waffenstillstand"]], &[]),
-    ("Fall der Berliner Mauer", 1989, &[&["mauerfall", "fall der mauer", "fall der berliner mauer", "öffnung der mauer"]], &[]),
-    ("Deutsche Einheit", 1990, &[&["wiedervereinigung", "deutschen einheit", "deutsche einheit"]], &[]),
+    (
+        "Beginn des Zweiten Weltkriegs",
+        1939,
+        &[
+            &["zweiten weltkrieg", "zweite weltkrieg"],
+            &["beginn", "ausbruch", "überfall auf polen", "kriegsbeginn"],
+        ],
+        &[],
+    ),
+    (
+        "Ende des Zweiten Weltkriegs",
+        1945,
+        &[
+            &[
+                "zweiten weltkrieg",
+                "zweite weltkrieg",
+                "vaterländischen krieg",
+                "antifaschistischen",
+                "faschismus",
+                "nazi-deutschland",
+                "hitler-deutschland",
+                "hitlerdeutschland",
+            ],
+            &["sieg", "ende", "kriegsende", "befreiung", "kapitulation"],
+        ],
+        &[],
+    ),
+    (
+        "Kriegsende 1945",
+        1945,
+        &[&[
+            "kriegsende",
+            "befreiung von auschwitz",
+            "befreiung des konzentrationslagers auschwitz",
+            "befreiung des lagers auschwitz",
+        ]],
+        &[],
+    ),
+    (
+        "Sieg über die japanische Aggression",
+        1945,
+        &[
+            &["japanische aggression", "japanischen aggression"],
+            &["sieg", "widerstand"],
+        ],
+        &[],
+    ),
+    (
+        "Gründung der Vereinten Nationen",
+        1945,
+        &[
+            &[
+                "vereinten nationen",
+                "vereinte nationen",
+                "uno",
+                "un-charta",
+            ],
+            &[
+                "gründung",
+                "bestehen",
+                "gegründet",
+                "charta",
+                "jahrestag",
+                "jubiläum",
+            ],
+        ],
+        &[],
+    ),
+    (
+        "Beginn des Ersten Weltkriegs",
+        1914,
+        &[
+            &["ersten weltkrieg", "erste weltkrieg"],
+            &["beginn", "ausbruch", "kriegsbeginn"],
+        ],
+        &[],
+    ),
+    (
+        "Ende des Ersten Weltkriegs",
+        1918,
+        &[
+            &["ersten weltkrieg", "erste weltkrieg"],
+            &["ende", "waffenstillstand"],
+        ],
+        &[],
+    ),
+    (
+        "Fall der Berliner Mauer",
+        1989,
+        &[&[
+            "mauerfall",
+            "fall der mauer",
+            "fall der berliner mauer",
+            "öffnung der mauer",
+        ]],
+        &[],
+    ),
+    (
+        "Deutsche Einheit",
+        1990,
+        &[&["wiedervereinigung", "deutschen einheit", "deutsche einheit"]],
+        &[],
+    ),
     ("Grundgesetz", 1949, &[&["grundgesetz"]], &[]),
-    ("Gründung der Bundesrepublik", 1949, &[&["bundesrepublik"], &["gründung", "bestehen", "gegründet"]], &[]),
-    ("Gründung der DDR", 1949, &[&["ddr"], &["gründung", "gegründet"]], &[]),
-    ("Gründung der Volksrepublik China", 1949, &[&["volksrepublik china", "volksrepublik"], &["gründung", "ausrufung", "gegründet", "bestehen"]], &[]),
-    ("Gründung der NATO", 1949, &[&["nato", "nordatlantik"], &["gründung", "bestehen", "gegründet"]], &[]),
-    ("Diplomatische Beziehungen China–Russland (UdSSR)", 1949, &[&["diplomatische"], &["beziehung"]], &[&["china", "chinesisch", "peking"], &["russland", "russisch", "sowjet", "moskau"]]),
-    ("Diplomatische Beziehungen Deutschland–Israel", 1965, &[&["diplomatische"], &["beziehung"]], &[&["israel"], &["deutschland", "bundesrepublik", "berlin"]]),
-    ("Diplomatische Beziehungen Deutschland–China", 1972, &[&["diplomatische"], &["beziehung"]], &[&["china", "chinesisch", "peking"], &["deutschland", "bundesrepublik", "berlin"]]),
-    ("Österreichischer Staatsvertrag", 1955, &[&["staatsvertrag"]], &[&["österreich"]]),
-    ("Élysée-Vertrag", 1963, &[&["élysée-vertrag", "elysée-vertrag", "elysee-vertrag"]], &[]),
-    ("Römische Verträge", 1957, &[&["römischen verträge", "römische verträge"]], &[]),
+    (
+        "Gründung der Bundesrepublik",
+        1949,
+        &[&["bundesrepublik"], &["gründung", "bestehen", "gegründet"]],
+        &[],
+    ),
+    (
+        "Gründung der DDR",
+        1949,
+        &[&["ddr"], &["gründung", "gegründet"]],
+        &[],
+    ),
+    (
+        "Gründung der Volksrepublik China",
+        1949,
+        &[
+            &["volksrepublik china", "volksrepublik"],
+            &["gründung", "ausrufung", "gegründet", "bestehen"],
+        ],
+        &[],
+    ),
+    (
+        "Gründung der NATO",
+        1949,
+        &[
+            &["nato", "nordatlantik"],
+            &["gründung", "bestehen", "gegründet"],
+        ],
+        &[],
+    ),
+    (
+        "Diplomatische Beziehungen China–Russland (UdSSR)",
+        1949,
+        &[&["diplomatische"], &["beziehung"]],
+        &[
+            &["china", "chinesisch", "peking"],
+            &["russland", "russisch", "sowjet", "moskau"],
+        ],
+    ),
+    (
+        "Diplomatische Beziehungen Deutschland–Israel",
+        1965,
+        &[&["diplomatische"], &["beziehung"]],
+        &[&["israel"], &["deutschland", "bundesrepublik", "berlin"]],
+    ),
+    (
+        "Diplomatische Beziehungen Deutschland–China",
+        1972,
+        &[&["diplomatische"], &["beziehung"]],
+        &[
+            &["china", "chinesisch", "peking"],
+            &["deutschland", "bundesrepublik", "berlin"],
+        ],
+    ),
+    (
+        "Österreichischer Staatsvertrag",
+        1955,
+        &[&["staatsvertrag"]],
+        &[&["österreich"]],
+    ),
+    (
+        "Élysée-Vertrag",
+        1963,
+        &[&["élysée-vertrag", "elysée-vertrag", "elysee-vertrag"]],
+        &[],
+    ),
+    (
+        "Römische Verträge",
+        1957,
+        &[&["römischen verträge", "römische verträge"]],
+        &[],
+    ),
     ("Mondlandung", 1969, &[&["mondlandung"]], &[]),
-    ("Reaktorkatastrophe von Tschernobyl", 1986, &[&["tschernobyl"]], &[]),
+    (
+        "Reaktorkatastrophe von Tschernobyl",
+        1986,
+        &[&["tschernobyl"]],
+        &[],
+    ),
     ("Oktoberrevolution", 1917, &[&["oktoberrevolution"]], &[]),
-    ("Französische Revolution", 1789, &[&["französischen revolution", "französische revolution", "sturm auf die bastille"]], &[]),
-    ("Anschläge vom 11. September 2001", 2001, &[&["11. september", "9/11"], &["anschläge", "anschlag", "terror"]], &[]),
+    (
+        "Französische Revolution",
+        1789,
+        &[&[
+            "französischen revolution",
+            "französische revolution",
+            "sturm auf die bastille",
+        ]],
+        &[],
+    ),
+    (
+        "Anschläge vom 11. September 2001",
+        2001,
+        &[
+            &["11. september", "9/11"],
+            &["anschläge", "anschlag", "terror"],
+        ],
+        &[],
+    ),
 ];
 
 #[cfg(test)]
@@ -219,15 +424,31 @@ mod tests {
         b.insert("Anna Müller", "1970-01-01".parse().unwrap());
         b.insert("Hans Müller", "1960-01-01".parse().unwrap());
         assert!(b.lookup("Müller").is_none());
-        assert_eq!(b.lookup("Hans Müller").unwrap().0, "1960-01-01".parse::<Date>().unwrap());
+        assert_eq!(
+            b.lookup("Hans Müller").unwrap().0,
+            "1960-01-01".parse::<Date>().unwrap()
+        );
     }
 
     #[test]
     fn events_need_every_word_group() {
         let e = EventYears::default();
-        assert_eq!(e.find("der 80. Jahrestag des Sieges im Zweiten Weltkrieg", "").unwrap().year, 1945);
-        assert_eq!(e.find("75 Jahre nach Beginn des Zweiten Weltkriegs", "").unwrap().year, 1939);
-        assert!(e.find("der 75. Jahrestag der Gründung des Vereins", "").is_none());
+        assert_eq!(
+            e.find("der 80. Jahrestag des Sieges im Zweiten Weltkrieg", "")
+                .unwrap()
+                .year,
+            1945
+        );
+        assert_eq!(
+            e.find("75 Jahre nach Beginn des Zweiten Weltkriegs", "")
+                .unwrap()
+                .year,
+            1939
+        );
+        assert!(
+            e.find("der 75. Jahrestag der Gründung des Vereins", "")
+                .is_none()
+        );
         let near = "75. Jahrestag der Aufnahme diplomatischer Beziehungen";
         assert!(e.find(near, "Der Text handelt von Frankreich.").is_none());
         assert_eq!(e.find(near, "Peking und Moskau …").unwrap().year, 1949);

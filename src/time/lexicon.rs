@@ -10,8 +10,8 @@ use std::sync::OnceLock;
 use super::value::{DayPart, RefKind, Season, Unit};
 // Aliases: inside the table builders `use W::*` shadows the enum names.
 use super::value::{Season as Sn, Unit as U};
-use Edge as Ed;
 use crate::config::Language;
+use Edge as Ed;
 
 /// Which way a deictic word points.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -193,7 +193,11 @@ impl std::hash::Hasher for Fnv {
         self.0
     }
     fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
         for b in bytes {
             h ^= *b as u64;
             h = h.wrapping_mul(0x0100_0000_01b3);
@@ -236,29 +240,71 @@ const ADJ: &[&str] = &["e", "en", "em", "er", "es"];
 
 fn german() -> Lexicon {
     use W::*;
-    let mut m: HashMap<&'static str, W, FnvBuild> = HashMap::with_capacity_and_hasher(1024, FnvBuild::default());
+    let mut m: HashMap<&'static str, W, FnvBuild> =
+        HashMap::with_capacity_and_hasher(1024, FnvBuild::default());
     let months = [
-        ("januar", 1), ("jänner", 1), ("februar", 2), ("feber", 2), ("märz", 3), ("maerz", 3),
-        ("april", 4), ("mai", 5), ("juni", 6), ("juli", 7), ("august", 8), ("september", 9),
-        ("oktober", 10), ("november", 11), ("dezember", 12), ("januars", 1), ("februars", 2),
-        ("juno", 6), ("julei", 7),
+        ("januar", 1),
+        ("jänner", 1),
+        ("februar", 2),
+        ("feber", 2),
+        ("märz", 3),
+        ("maerz", 3),
+        ("april", 4),
+        ("mai", 5),
+        ("juni", 6),
+        ("juli", 7),
+        ("august", 8),
+        ("september", 9),
+        ("oktober", 10),
+        ("november", 11),
+        ("dezember", 12),
+        ("januars", 1),
+        ("februars", 2),
+        ("juno", 6),
+        ("julei", 7),
     ];
     for (w, n) in months {
-        let class = if matches!(w, "august" | "mai" | "april" | "juno" | "julei") { MonthAmbiguous(n) } else { Month(n) };
+        let class = if matches!(w, "august" | "mai" | "april" | "juno" | "julei") {
+            MonthAmbiguous(n)
+        } else {
+            Month(n)
+        };
         if !matches!(w, "juno" | "julei") {
             m.insert(w, class);
         }
     }
-    for (w, n) in [("jan.", 1), ("feb.", 2), ("febr.", 2), ("mär.", 3), ("apr.", 4), ("aug.", 8), ("sept.", 9), ("sep.", 9), ("okt.", 10), ("nov.", 11), ("dez.", 12)] {
+    for (w, n) in [
+        ("jan.", 1),
+        ("feb.", 2),
+        ("febr.", 2),
+        ("mär.", 3),
+        ("apr.", 4),
+        ("aug.", 8),
+        ("sept.", 9),
+        ("sep.", 9),
+        ("okt.", 10),
+        ("nov.", 11),
+        ("dez.", 12),
+    ] {
         m.insert(w, Month(n));
     }
     let days = [
-        ("montag", 1), ("dienstag", 2), ("mittwoch", 3), ("donnerstag", 4), ("freitag", 5),
-        ("samstag", 6), ("sonnabend", 6), ("sonntag", 7),
+        ("montag", 1),
+        ("dienstag", 2),
+        ("mittwoch", 3),
+        ("donnerstag", 4),
+        ("freitag", 5),
+        ("samstag", 6),
+        ("sonnabend", 6),
+        ("sonntag", 7),
     ];
     let parts = [
-        ("morgen", DayPart::Morning), ("vormittag", DayPart::Morning), ("mittag", DayPart::Midday),
-        ("nachmittag", DayPart::Afternoon), ("abend", DayPart::Evening), ("nacht", DayPart::Night),
+        ("morgen", DayPart::Morning),
+        ("vormittag", DayPart::Morning),
+        ("mittag", DayPart::Midday),
+        ("nachmittag", DayPart::Afternoon),
+        ("abend", DayPart::Evening),
+        ("nacht", DayPart::Night),
     ];
     for (w, n) in days {
         m.insert(w, Weekday(n));
@@ -268,7 +314,22 @@ fn german() -> Lexicon {
             endings(&mut m, &format!("{w}{p}"), &["", "s"], WeekdayPart(n, part));
         }
     }
-    for (w, n) in [("mo.", 1), ("di.", 2), ("mi.", 3), ("do.", 4), ("fr.", 5), ("sa.", 6), ("so.", 7), ("mo", 1), ("di", 2), ("mi", 3), ("do", 4), ("fr", 5), ("sa", 6), ("so", 7)] {
+    for (w, n) in [
+        ("mo.", 1),
+        ("di.", 2),
+        ("mi.", 3),
+        ("do.", 4),
+        ("fr.", 5),
+        ("sa.", 6),
+        ("so.", 7),
+        ("mo", 1),
+        ("di", 2),
+        ("mi", 3),
+        ("do", 4),
+        ("fr", 5),
+        ("sa", 6),
+        ("so", 7),
+    ] {
         m.insert(w, WeekdayAbbrev(n));
     }
     for (p, part) in parts {
@@ -280,22 +341,42 @@ fn german() -> Lexicon {
     m.insert("abendstunden", Part(DayPart::Evening));
     m.insert("nachtstunden", Part(DayPart::Night));
     m.insert("mittagszeit", Part(DayPart::Midday));
-    for (w, part) in [("morgens", DayPart::Morning), ("vormittags", DayPart::Morning), ("mittags", DayPart::Midday), ("nachmittags", DayPart::Afternoon), ("abends", DayPart::Evening), ("nachts", DayPart::Night)] {
+    for (w, part) in [
+        ("morgens", DayPart::Morning),
+        ("vormittags", DayPart::Morning),
+        ("mittags", DayPart::Midday),
+        ("nachmittags", DayPart::Afternoon),
+        ("abends", DayPart::Evening),
+        ("nachts", DayPart::Night),
+    ] {
         m.insert(w, PartAdv(part));
     }
     m.insert("mitternacht", Midnight);
     m.insert("früh", Early);
     let seasons = [
-        ("frühjahr", Sn::Spring, None), ("frühling", Sn::Spring, None),
-        ("sommer", Sn::Summer, None), ("herbst", Sn::Fall, None), ("winter", Sn::Winter, None),
-        ("spätsommer", Sn::Summer, Some(Ed::End)), ("frühsommer", Sn::Summer, Some(Ed::Start)),
-        ("hochsommer", Sn::Summer, Some(Ed::Mid)), ("spätherbst", Sn::Fall, Some(Ed::End)),
-        ("frühherbst", Sn::Fall, Some(Ed::Start)), ("spätwinter", Sn::Winter, Some(Ed::End)),
-        ("frühwinter", Sn::Winter, Some(Ed::Start)), ("spätfrühling", Sn::Spring, Some(Ed::End)),
-        ("frühjahrs", Sn::Spring, None), ("frühlings", Sn::Spring, None), ("sommers", Sn::Summer, None),
-        ("herbstes", Sn::Fall, None), ("herbsts", Sn::Fall, None), ("winters", Sn::Winter, None),
-        ("spätsommers", Sn::Summer, Some(Ed::End)), ("frühsommers", Sn::Summer, Some(Ed::Start)),
-        ("spätherbstes", Sn::Fall, Some(Ed::End)), ("spätherbsts", Sn::Fall, Some(Ed::End)),
+        ("frühjahr", Sn::Spring, None),
+        ("frühling", Sn::Spring, None),
+        ("sommer", Sn::Summer, None),
+        ("herbst", Sn::Fall, None),
+        ("winter", Sn::Winter, None),
+        ("spätsommer", Sn::Summer, Some(Ed::End)),
+        ("frühsommer", Sn::Summer, Some(Ed::Start)),
+        ("hochsommer", Sn::Summer, Some(Ed::Mid)),
+        ("spätherbst", Sn::Fall, Some(Ed::End)),
+        ("frühherbst", Sn::Fall, Some(Ed::Start)),
+        ("spätwinter", Sn::Winter, Some(Ed::End)),
+        ("frühwinter", Sn::Winter, Some(Ed::Start)),
+        ("spätfrühling", Sn::Spring, Some(Ed::End)),
+        ("frühjahrs", Sn::Spring, None),
+        ("frühlings", Sn::Spring, None),
+        ("sommers", Sn::Summer, None),
+        ("herbstes", Sn::Fall, None),
+        ("herbsts", Sn::Fall, None),
+        ("winters", Sn::Winter, None),
+        ("spätsommers", Sn::Summer, Some(Ed::End)),
+        ("frühsommers", Sn::Summer, Some(Ed::Start)),
+        ("spätherbstes", Sn::Fall, Some(Ed::End)),
+        ("spätherbsts", Sn::Fall, Some(Ed::End)),
     ];
     for (w, s, e) in seasons {
         m.insert(w, Season(s, e));
@@ -319,22 +400,58 @@ fn german() -> Lexicon {
     m.insert("jhd.", Century);
     m.insert("jhdt.", Century);
     let nums: &[(&str, f64)] = &[
-        ("ein", 1.0), ("eine", 1.0), ("einen", 1.0), ("einem", 1.0), ("einer", 1.0), ("eines", 1.0),
-        ("zwei", 2.0), ("drei", 3.0), ("vier", 4.0), ("fünf", 5.0), ("sechs", 6.0), ("sieben", 7.0),
-        ("acht", 8.0), ("neun", 9.0), ("zehn", 10.0), ("elf", 11.0), ("zwölf", 12.0),
-        ("dreizehn", 13.0), ("vierzehn", 14.0), ("fünfzehn", 15.0), ("sechzehn", 16.0),
-        ("siebzehn", 17.0), ("achtzehn", 18.0), ("neunzehn", 19.0), ("zwanzig", 20.0),
-        ("dreißig", 30.0), ("vierzig", 40.0), ("fünfzig", 50.0), ("sechzig", 60.0), ("siebzig", 70.0),
-        ("achtzig", 80.0), ("neunzig", 90.0), ("hundert", 100.0), ("einhundert", 100.0),
-        ("anderthalb", 1.5), ("eineinhalb", 1.5), ("zweieinhalb", 2.5), ("dreieinhalb", 3.5),
-        ("viereinhalb", 4.5), ("fünfeinhalb", 5.5), ("zwo", 2.0),
+        ("ein", 1.0),
+        ("eine", 1.0),
+        ("einen", 1.0),
+        ("einem", 1.0),
+        ("einer", 1.0),
+        ("eines", 1.0),
+        ("zwei", 2.0),
+        ("drei", 3.0),
+        ("vier", 4.0),
+        ("fünf", 5.0),
+        ("sechs", 6.0),
+        ("sieben", 7.0),
+        ("acht", 8.0),
+        ("neun", 9.0),
+        ("zehn", 10.0),
+        ("elf", 11.0),
+        ("zwölf", 12.0),
+        ("dreizehn", 13.0),
+        ("vierzehn", 14.0),
+        ("fünfzehn", 15.0),
+        ("sechzehn", 16.0),
+        ("siebzehn", 17.0),
+        ("achtzehn", 18.0),
+        ("neunzehn", 19.0),
+        ("zwanzig", 20.0),
+        ("dreißig", 30.0),
+        ("vierzig", 40.0),
+        ("fünfzig", 50.0),
+        ("sechzig", 60.0),
+        ("siebzig", 70.0),
+        ("achtzig", 80.0),
+        ("neunzig", 90.0),
+        ("hundert", 100.0),
+        ("einhundert", 100.0),
+        ("anderthalb", 1.5),
+        ("eineinhalb", 1.5),
+        ("zweieinhalb", 2.5),
+        ("dreieinhalb", 3.5),
+        ("viereinhalb", 4.5),
+        ("fünfeinhalb", 5.5),
+        ("zwo", 2.0),
     ];
     for (w, n) in nums {
         m.insert(w, Num(*n));
     }
     // Compounds up to ninety-nine: "einundzwanzig", "fünfundsiebzig".
-    let ones = ["ein", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun"];
-    let tens = ["zwanzig", "dreißig", "vierzig", "fünfzig", "sechzig", "siebzig", "achtzig", "neunzig"];
+    let ones = [
+        "ein", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun",
+    ];
+    let tens = [
+        "zwanzig", "dreißig", "vierzig", "fünfzig", "sechzig", "siebzig", "achtzig", "neunzig",
+    ];
     for (ti, t) in tens.iter().enumerate() {
         for (oi, o) in ones.iter().enumerate() {
             let k: &'static str = Box::leak(format!("{o}und{t}").into_boxed_str());
@@ -345,33 +462,76 @@ fn german() -> Lexicon {
     endings(&mut m, "halb", &["e", "en", "es", "er"], Half);
     m.insert("beiden", Both);
     let ords = [
-        ("erst", 1), ("zweit", 2), ("dritt", 3), ("viert", 4), ("fünft", 5), ("sechst", 6),
-        ("siebt", 7), ("siebent", 7), ("acht", 8), ("neunt", 9), ("zehnt", 10), ("elft", 11), ("zwölft", 12),
+        ("erst", 1),
+        ("zweit", 2),
+        ("dritt", 3),
+        ("viert", 4),
+        ("fünft", 5),
+        ("sechst", 6),
+        ("siebt", 7),
+        ("siebent", 7),
+        ("acht", 8),
+        ("neunt", 9),
+        ("zehnt", 10),
+        ("elft", 11),
+        ("zwölft", 12),
     ];
     for (stem, n) in ords {
         endings(&mut m, stem, ADJ, OrdWord(n));
     }
     for (stem, d) in [
-        ("dies", Deixis::This), ("laufend", Deixis::This), ("letzt", Deixis::Last),
-        ("vergangen", Deixis::Last), ("vorig", Deixis::Last), ("verflossen", Deixis::Last),
-        ("nächst", Deixis::Next), ("kommend", Deixis::Next), ("folgend", Deixis::Following),
-        ("darauffolgend", Deixis::Following), ("selb", Deixis::Same), ("gleich", Deixis::Same),
-        ("selbig", Deixis::Same), ("jen", Deixis::Same), ("neu", Deixis::Next),
+        ("dies", Deixis::This),
+        ("laufend", Deixis::This),
+        ("letzt", Deixis::Last),
+        ("vergangen", Deixis::Last),
+        ("vorig", Deixis::Last),
+        ("verflossen", Deixis::Last),
+        ("nächst", Deixis::Next),
+        ("kommend", Deixis::Next),
+        ("folgend", Deixis::Following),
+        ("darauffolgend", Deixis::Following),
+        ("selb", Deixis::Same),
+        ("gleich", Deixis::Same),
+        ("selbig", Deixis::Same),
+        ("jen", Deixis::Same),
+        ("neu", Deixis::Next),
     ] {
         endings(&mut m, stem, ADJ, Deictic(d));
     }
-    for (w, n) in [("heute", 0), ("gestern", -1), ("vorgestern", -2), ("morgen", 1), ("übermorgen", 2)] {
+    for (w, n) in [
+        ("heute", 0),
+        ("gestern", -1),
+        ("vorgestern", -2),
+        ("morgen", 1),
+        ("übermorgen", 2),
+    ] {
         m.insert(w, DayRel(n));
     }
     endings(&mut m, "heutig", ADJ, Ref(RefKind::Present));
-    for (w, e) in [("anfang", Ed::Start), ("beginn", Ed::Start), ("mitte", Ed::Mid), ("ende", Ed::End), ("laufe", Ed::Within), ("anfangs", Ed::Start), ("endes", Ed::End)] {
+    for (w, e) in [
+        ("anfang", Ed::Start),
+        ("beginn", Ed::Start),
+        ("mitte", Ed::Mid),
+        ("ende", Ed::End),
+        ("laufe", Ed::Within),
+        ("anfangs", Ed::Start),
+        ("endes", Ed::End),
+    ] {
         m.insert(w, Edge(e));
     }
     for (w, r) in [
-        ("bald", RefKind::Future), ("künftig", RefKind::Future), ("demnächst", RefKind::Future),
-        ("jetzt", RefKind::Present), ("derzeit", RefKind::Present), ("zurzeit", RefKind::Present),
-        ("gegenwärtig", RefKind::Present), ("heutzutage", RefKind::Present), ("kürzlich", RefKind::Past),
-        ("jüngst", RefKind::Past), ("neulich", RefKind::Past), ("unlängst", RefKind::Past),
+        ("bald", RefKind::Future),
+        ("künftig", RefKind::Future),
+        ("demnächst", RefKind::Future),
+        ("jetzt", RefKind::Present),
+        ("derzeit", RefKind::Present),
+        ("zurzeit", RefKind::Present),
+        ("gegenwärtig", RefKind::Present),
+        ("heutzutage", RefKind::Present),
+        ("kürzlich", RefKind::Past),
+        ("jüngst", RefKind::Past),
+        ("neulich", RefKind::Past),
+        ("unlängst", RefKind::Past),
     ] {
         m.insert(w, Ref(r));
     }
@@ -384,31 +544,74 @@ fn german() -> Lexicon {
     m.insert("kurz", Shortly);
     m.insert("wenig", Shortly);
     for (w, f) in [
-        ("am", F::Am), ("im", F::Im), ("in", F::In), ("an", F::An), ("des", F::Des), ("der", F::Der),
-        ("den", F::Den), ("dem", F::Dem), ("die", F::Die), ("das", F::Das), ("bis", F::Bis),
-        ("und", F::Und), ("oder", F::Oder), ("vom", F::Vom), ("von", F::Von), ("zum", F::Zum),
-        ("zur", F::Zur), ("seit", F::Seit), ("ab", F::Ab), ("nach", F::Nach), ("vor", F::Vor),
-        ("um", F::Um), ("gegen", F::Gegen), ("über", F::Ueber), ("zwischen", F::Zwischen),
-        ("auf", F::Auf), ("als", F::Als), ("zu", F::Zu), ("innerhalb", F::Innerhalb), ("binnen", F::Innerhalb),
+        ("am", F::Am),
+        ("im", F::Im),
+        ("in", F::In),
+        ("an", F::An),
+        ("des", F::Des),
+        ("der", F::Der),
+        ("den", F::Den),
+        ("dem", F::Dem),
+        ("die", F::Die),
+        ("das", F::Das),
+        ("bis", F::Bis),
+        ("und", F::Und),
+        ("oder", F::Oder),
+        ("vom", F::Vom),
+        ("von", F::Von),
+        ("zum", F::Zum),
+        ("zur", F::Zur),
+        ("seit", F::Seit),
+        ("ab", F::Ab),
+        ("nach", F::Nach),
+        ("vor", F::Vor),
+        ("um", F::Um),
+        ("gegen", F::Gegen),
+        ("über", F::Ueber),
+        ("zwischen", F::Zwischen),
+        ("auf", F::Auf),
+        ("als", F::Als),
+        ("zu", F::Zu),
+        ("innerhalb", F::Innerhalb),
+        ("binnen", F::Innerhalb),
         ("tags", F::Tags),
     ] {
         m.insert(w, Fn(f));
     }
-    for w in ["etwa", "rund", "ungefähr", "circa", "ca.", "zirka", "gut"] {
+    for w in ["etwa", "rund", "ungefähr", "circa", "ca.", "zirka"] {
         m.insert(w, Hedge(self::Hedge::Approx));
     }
     for w in ["fast", "knapp", "beinahe", "nahezu", "höchstens"] {
         m.insert(w, Hedge(self::Hedge::LessThan));
     }
-    for w in ["mindestens"] {
+    for w in ["mindestens", "gut"] {
         m.insert(w, Hedge(self::Hedge::MoreThan));
     }
     m.insert("mehr", Hedge(self::Hedge::Comparative(true)));
     m.insert("weniger", Hedge(self::Hedge::Comparative(false)));
-    for w in ["einige", "einigen", "mehrere", "mehreren", "wenige", "wenigen", "viele", "vielen", "zahlreiche", "zahlreichen", "etliche", "etlichen", "paar"] {
+    for w in [
+        "einige",
+        "einigen",
+        "mehrere",
+        "mehreren",
+        "wenige",
+        "wenigen",
+        "viele",
+        "vielen",
+        "zahlreiche",
+        "zahlreichen",
+        "etliche",
+        "etlichen",
+        "paar",
+    ] {
         m.insert(w, Vague);
     }
-    endings(&mut m, "jahrestag", &["", "e", "en", "es", "s"], Anniversary);
+    endings(
+        &mut m,
+        "jahrestag",
+        &["", "e", "en", "es", "s"],
+        Anniversary,
+    );
     endings(&mut m, "jubiläum", &["", "s"], Anniversary);
     endings(&mut m, "gedenktag", &["", "es", "s"], Anniversary);
     endings(&mut m, "geburtstag", &["", "e", "en", "es", "s"], Birthday);
@@ -425,29 +628,68 @@ fn german() -> Lexicon {
     m.insert("mesz", Zone(2));
     m.insert("utc", Zone(0));
     m.insert("gmt", Zone(0));
-    for (w, mo, d) in [("neujahr", 1, 1), ("neujahrstag", 1, 1), ("silvester", 12, 31), ("heiligabend", 12, 24), ("heiligen abend", 12, 24), ("weihnachten", 12, 25), ("weihnachtstag", 12, 25), ("valentinstag", 2, 14), ("nationalfeiertag", 10, 26)] {
+    for (w, mo, d) in [
+        ("neujahr", 1, 1),
+        ("neujahrstag", 1, 1),
+        ("silvester", 12, 31),
+        ("heiligabend", 12, 24),
+        ("heiligen abend", 12, 24),
+        ("weihnachten", 12, 25),
+        ("weihnachtstag", 12, 25),
+        ("valentinstag", 2, 14),
+        ("nationalfeiertag", 10, 26),
+    ] {
         m.insert(w, Holiday(mo, d));
     }
-    for (w, u) in [("täglich", U::Day), ("wöchentlich", U::Week), ("monatlich", U::Month), ("jährlich", U::Year), ("alljährlich", U::Year), ("stündlich", U::Hour), ("vierteljährlich", U::Quarter)] {
+    for (w, u) in [
+        ("täglich", U::Day),
+        ("wöchentlich", U::Week),
+        ("monatlich", U::Month),
+        ("jährlich", U::Year),
+        ("alljährlich", U::Year),
+        ("stündlich", U::Hour),
+        ("vierteljährlich", U::Quarter),
+    ] {
         m.insert(w, Every(u));
     }
     for w in ["jeden", "jede", "jedes", "jedem", "alle"] {
         m.insert(w, EveryDet);
     }
-    for (stem, u) in [("jahrelang", U::Year), ("monatelang", U::Month), ("wochenlang", U::Week), ("tagelang", U::Day), ("stundenlang", U::Hour), ("jahrzehntelang", U::Decade), ("minutenlang", U::Minute)] {
+    for (stem, u) in [
+        ("jahrelang", U::Year),
+        ("monatelang", U::Month),
+        ("wochenlang", U::Week),
+        ("tagelang", U::Day),
+        ("stundenlang", U::Hour),
+        ("jahrzehntelang", U::Decade),
+        ("minutenlang", U::Minute),
+    ] {
         endings(&mut m, stem, &["", "e", "en", "em", "er", "es"], Lasting(u));
     }
     m.insert("jahrzehnte", Lasting(U::Decade));
     m.insert("jahrzehnten", Lasting(U::Decade));
-    for (w, e) in [("jahresbeginn", Ed::Start), ("jahresanfang", Ed::Start), ("jahresende", Ed::End), ("jahresschluss", Ed::End), ("jahresmitte", Ed::Mid), ("jahreswechsel", Ed::End)] {
+    for (w, e) in [
+        ("jahresbeginn", Ed::Start),
+        ("jahresanfang", Ed::Start),
+        ("jahresende", Ed::End),
+        ("jahresschluss", Ed::End),
+        ("jahresmitte", Ed::Mid),
+        ("jahreswechsel", Ed::End),
+    ] {
         endings(&mut m, w, &["", "s"], YearEdge(e));
     }
     endings(&mut m, "jahreshälfte", &[""], HalfYear);
     endings(&mut m, "halbjahr", &["", "es", "s"], HalfYear);
     for (w, u, n) in [
-        ("vorjahr", U::Year, -1), ("folgejahr", U::Year, 1), ("vormonat", U::Month, -1),
-        ("folgemonat", U::Month, 1), ("vorwoche", U::Week, -1), ("folgewoche", U::Week, 1),
-        ("vortag", U::Day, -1), ("folgetag", U::Day, 1), ("vorvorjahr", U::Year, -2),
+        ("vorjahr", U::Year, -1),
+        ("folgejahr", U::Year, 1),
+        ("vormonat", U::Month, -1),
+        ("folgemonat", U::Month, 1),
+        ("vorwoche", U::Week, -1),
+        ("folgewoche", U::Week, 1),
+        ("vortag", U::Day, -1),
+        ("folgetag", U::Day, 1),
+        ("vorvorjahr", U::Year, -2),
     ] {
         // Singular only: "in den Folgetagen" is a stretch of time, not a day.
         endings(&mut m, w, &["", "es", "s"], UnitRel(u, n));
@@ -463,43 +705,114 @@ fn german() -> Lexicon {
     m.insert("zeitpunkt", Moment);
     m.insert("zeitpunkts", Moment);
     m.insert("datum", Moment);
-    Lexicon { words: m, lang: Language::De }
+    Lexicon {
+        words: m,
+        lang: Language::De,
+    }
 }
 
 fn english() -> Lexicon {
     use W::*;
-    let mut m: HashMap<&'static str, W, FnvBuild> = HashMap::with_capacity_and_hasher(512, FnvBuild::default());
+    let mut m: HashMap<&'static str, W, FnvBuild> =
+        HashMap::with_capacity_and_hasher(512, FnvBuild::default());
     let months = [
-        ("january", 1), ("february", 2), ("march", 3), ("april", 4), ("may", 5), ("june", 6),
-        ("july", 7), ("august", 8), ("september", 9), ("october", 10), ("november", 11), ("december", 12),
+        ("january", 1),
+        ("february", 2),
+        ("march", 3),
+        ("april", 4),
+        ("may", 5),
+        ("june", 6),
+        ("july", 7),
+        ("august", 8),
+        ("september", 9),
+        ("october", 10),
+        ("november", 11),
+        ("december", 12),
     ];
     for (w, n) in months {
-        let class = if matches!(w, "may" | "march" | "august" | "april" | "june") { MonthAmbiguous(n) } else { Month(n) };
+        let class = if matches!(w, "may" | "march" | "august" | "april" | "june") {
+            MonthAmbiguous(n)
+        } else {
+            Month(n)
+        };
         m.insert(w, class);
     }
-    for (w, n) in [("jan.", 1), ("feb.", 2), ("mar.", 3), ("apr.", 4), ("aug.", 8), ("sept.", 9), ("sep.", 9), ("oct.", 10), ("nov.", 11), ("dec.", 12)] {
+    for (w, n) in [
+        ("jan.", 1),
+        ("feb.", 2),
+        ("mar.", 3),
+        ("apr.", 4),
+        ("aug.", 8),
+        ("sept.", 9),
+        ("sep.", 9),
+        ("oct.", 10),
+        ("nov.", 11),
+        ("dec.", 12),
+    ] {
         m.insert(w, Month(n));
     }
-    for (w, n) in [("monday", 1), ("tuesday", 2), ("wednesday", 3), ("thursday", 4), ("friday", 5), ("saturday", 6), ("sunday", 7)] {
+    for (w, n) in [
+        ("monday", 1),
+        ("tuesday", 2),
+        ("wednesday", 3),
+        ("thursday", 4),
+        ("friday", 5),
+        ("saturday", 6),
+        ("sunday", 7),
+    ] {
         m.insert(w, Weekday(n));
         let set: &'static str = Box::leak(format!("{w}s").into_boxed_str());
         m.insert(set, WeekdaySet(n));
     }
-    for (w, n) in [("mon.", 1), ("tue.", 2), ("tues.", 2), ("wed.", 3), ("thu.", 4), ("thurs.", 4), ("fri.", 5), ("sat.", 6), ("sun.", 7)] {
+    for (w, n) in [
+        ("mon.", 1),
+        ("tue.", 2),
+        ("tues.", 2),
+        ("wed.", 3),
+        ("thu.", 4),
+        ("thurs.", 4),
+        ("fri.", 5),
+        ("sat.", 6),
+        ("sun.", 7),
+    ] {
         m.insert(w, WeekdayAbbrev(n));
     }
-    for (w, p) in [("morning", DayPart::Morning), ("noon", DayPart::Midday), ("afternoon", DayPart::Afternoon), ("evening", DayPart::Evening), ("night", DayPart::Night)] {
+    for (w, p) in [
+        ("morning", DayPart::Morning),
+        ("noon", DayPart::Midday),
+        ("afternoon", DayPart::Afternoon),
+        ("evening", DayPart::Evening),
+        ("night", DayPart::Night),
+    ] {
         m.insert(w, Part(p));
     }
     m.insert("midnight", Midnight);
-    for (w, s) in [("spring", Sn::Spring), ("summer", Sn::Summer), ("autumn", Sn::Fall), ("fall", Sn::Fall), ("winter", Sn::Winter)] {
+    for (w, s) in [
+        ("spring", Sn::Spring),
+        ("summer", Sn::Summer),
+        ("autumn", Sn::Fall),
+        ("fall", Sn::Fall),
+        ("winter", Sn::Winter),
+    ] {
         m.insert(w, Season(s, None));
     }
     for (w, u) in [
-        ("second", U::Second), ("seconds", U::Second), ("minute", U::Minute), ("minutes", U::Minute),
-        ("hour", U::Hour), ("hours", U::Hour), ("day", U::Day), ("days", U::Day),
-        ("week", U::Week), ("weeks", U::Week), ("month", U::Month), ("months", U::Month),
-        ("quarter", U::Quarter), ("year", U::Year), ("years", U::Year), ("decade", U::Decade),
+        ("second", U::Second),
+        ("seconds", U::Second),
+        ("minute", U::Minute),
+        ("minutes", U::Minute),
+        ("hour", U::Hour),
+        ("hours", U::Hour),
+        ("day", U::Day),
+        ("days", U::Day),
+        ("week", U::Week),
+        ("weeks", U::Week),
+        ("month", U::Month),
+        ("months", U::Month),
+        ("quarter", U::Quarter),
+        ("year", U::Year),
+        ("years", U::Year),
+        ("decade", U::Decade),
         ("decades", U::Decade),
     ] {
         m.insert(w, Unit(u));
@@ -507,39 +820,95 @@ fn english() -> Lexicon {
     m.insert("century", Century);
     m.insert("centuries", Century);
     for (w, n) in [
-        ("a", 1.0), ("an", 1.0), ("one", 1.0), ("two", 2.0), ("three", 3.0), ("four", 4.0), ("five", 5.0),
-        ("six", 6.0), ("seven", 7.0), ("eight", 8.0), ("nine", 9.0), ("ten", 10.0), ("eleven", 11.0),
-        ("twelve", 12.0), ("fifteen", 15.0), ("twenty", 20.0), ("thirty", 30.0), ("forty", 40.0),
-        ("fifty", 50.0), ("sixty", 60.0), ("seventy", 70.0), ("eighty", 80.0), ("ninety", 90.0),
+        ("a", 1.0),
+        ("an", 1.0),
+        ("one", 1.0),
+        ("two", 2.0),
+        ("three", 3.0),
+        ("four", 4.0),
+        ("five", 5.0),
+        ("six", 6.0),
+        ("seven", 7.0),
+        ("eight", 8.0),
+        ("nine", 9.0),
+        ("ten", 10.0),
+        ("eleven", 11.0),
+        ("twelve", 12.0),
+        ("fifteen", 15.0),
+        ("twenty", 20.0),
+        ("thirty", 30.0),
+        ("forty", 40.0),
+        ("fifty", 50.0),
+        ("sixty", 60.0),
+        ("seventy", 70.0),
+        ("eighty", 80.0),
+        ("ninety", 90.0),
         ("hundred", 100.0),
     ] {
         m.insert(w, Num(n));
     }
-    for (w, n) in [("first", 1), ("second", 2), ("third", 3), ("fourth", 4), ("fifth", 5)] {
+    for (w, n) in [
+        ("first", 1),
+        ("second", 2),
+        ("third", 3),
+        ("fourth", 4),
+        ("fifth", 5),
+    ] {
         if w != "second" {
             m.insert(w, OrdWord(n));
         }
     }
     for (w, d) in [
-        ("this", Deixis::This), ("current", Deixis::This), ("last", Deixis::Last), ("past", Deixis::Last),
-        ("previous", Deixis::Last), ("next", Deixis::Next), ("coming", Deixis::Next),
-        ("following", Deixis::Following), ("same", Deixis::Same),
+        ("this", Deixis::This),
+        ("current", Deixis::This),
+        ("last", Deixis::Last),
+        ("past", Deixis::Last),
+        ("previous", Deixis::Last),
+        ("next", Deixis::Next),
+        ("coming", Deixis::Next),
+        ("following", Deixis::Following),
+        ("same", Deixis::Same),
     ] {
         m.insert(w, Deictic(d));
     }
     for (w, n) in [("today", 0), ("yesterday", -1), ("tomorrow", 1)] {
         m.insert(w, DayRel(n));
     }
-    for (w, e) in [("beginning", Ed::Start), ("early", Ed::Start), ("mid", Ed::Mid), ("middle", Ed::Mid), ("late", Ed::End), ("end", Ed::End)] {
+    for (w, e) in [
+        ("beginning", Ed::Start),
+        ("early", Ed::Start),
+        ("mid", Ed::Mid),
+        ("middle", Ed::Mid),
+        ("late", Ed::End),
+        ("end", Ed::End),
+    ] {
         m.insert(w, Edge(e));
     }
-    for (w, r) in [("soon", RefKind::Future), ("now", RefKind::Present), ("currently", RefKind::Present), ("nowadays", RefKind::Present), ("recently", RefKind::Past)] {
+    for (w, r) in [
+        ("soon", RefKind::Future),
+        ("now", RefKind::Present),
+        ("currently", RefKind::Present),
+        ("nowadays", RefKind::Present),
+        ("recently", RefKind::Past),
+    ] {
         m.insert(w, Ref(r));
     }
     for (w, f) in [
-        ("in", F::In), ("of", F::Of), ("the", F::The), ("on", F::On), ("at", F::At), ("since", F::Since),
-        ("until", F::Bis), ("to", F::Bis), ("and", F::Und), ("or", F::Oder), ("from", F::Von),
-        ("after", F::Nach), ("than", F::Als), ("within", F::Innerhalb), ("between", F::Zwischen),
+        ("in", F::In),
+        ("of", F::Of),
+        ("the", F::The),
+        ("on", F::On),
+        ("at", F::At),
+        ("since", F::Since),
+        ("until", F::Bis),
+        ("to", F::Bis),
+        ("and", F::Und),
+        ("or", F::Oder),
+        ("from", F::Von),
+        ("after", F::Nach),
+        ("than", F::Als),
+        ("within", F::Innerhalb),
+        ("between", F::Zwischen),
     ] {
         m.insert(w, Fn(f));
     }
@@ -564,7 +933,14 @@ fn english() -> Lexicon {
     m.insert("old", Old);
     m.insert("aged", AgeNoun);
     m.insert("age", AgeNoun);
-    for (w, u) in [("daily", U::Day), ("weekly", U::Week), ("monthly", U::Month), ("annually", U::Year), ("yearly", U::Year), ("hourly", U::Hour)] {
+    for (w, u) in [
+        ("daily", U::Day),
+        ("weekly", U::Week),
+        ("monthly", U::Month),
+        ("annually", U::Year),
+        ("yearly", U::Year),
+        ("hourly", U::Hour),
+    ] {
         m.insert(w, Every(u));
     }
     m.insert("every", EveryDet);
@@ -578,7 +954,10 @@ fn english() -> Lexicon {
     for (w, mo, d) in [("christmas", 12, 25), ("new year's day", 1, 1)] {
         m.insert(w, Holiday(mo, d));
     }
-    Lexicon { words: m, lang: Language::En }
+    Lexicon {
+        words: m,
+        lang: Language::En,
+    }
 }
 
 #[cfg(test)]
@@ -590,7 +969,10 @@ mod tests {
         let l = lexicon(Language::De);
         assert_eq!(l.get("februar"), Some(W::Month(2)));
         assert_eq!(l.get("august"), Some(W::MonthAmbiguous(8)));
-        assert_eq!(l.get("freitagabend"), Some(W::WeekdayPart(5, DayPart::Evening)));
+        assert_eq!(
+            l.get("freitagabend"),
+            Some(W::WeekdayPart(5, DayPart::Evening))
+        );
         assert_eq!(l.get("fünfundsiebzig"), Some(W::Num(75.0)));
         assert_eq!(l.get("vergangenen"), Some(W::Deictic(Deixis::Last)));
         assert_eq!(l.get("jahren"), Some(W::Unit(U::Year)));

@@ -30,8 +30,8 @@ pub use lexicon::{Deixis, Edge, Hedge};
 pub use recognize::{AnnivKind, Cal, DateFormat, RelAnchor, RelUnit, Sem, YearSpec};
 pub use tense::Tense;
 pub use value::{
-    DayPart, Duration, Gran, Point, RefKind, Season, SetValue, TimeOfDay, Unit, Value, add_years, astro_year, civil,
-    days_in_month, hist_year,
+    DayPart, Duration, Gran, Point, RefKind, Season, SetValue, TimeOfDay, Unit, Value, add_years,
+    astro_year, civil, days_in_month, hist_year,
 };
 
 use crate::config::Language;
@@ -176,7 +176,13 @@ pub enum Anchoring {
 }
 
 /// Recognises and resolves the temporal expressions of a tokenized text.
-pub fn extract(text: &str, tokens: &Tokens, lang: Language, doc_date: Option<jiff::civil::Date>, anchoring: Anchoring) -> Vec<TimeExpr> {
+pub fn extract(
+    text: &str,
+    tokens: &Tokens,
+    lang: Language,
+    doc_date: Option<jiff::civil::Date>,
+    anchoring: Anchoring,
+) -> Vec<TimeExpr> {
     let lex = lexicon::lexicon(lang);
     let mut starts = vec![false; tokens.tokens.len()];
     for s in &tokens.sentences {
@@ -191,7 +197,9 @@ pub fn extract(text: &str, tokens: &Tokens, lang: Language, doc_date: Option<jif
 
 /// The expression at a byte offset, if any.
 pub fn expr_at(times: &[TimeExpr], offset: usize) -> Option<&TimeExpr> {
-    times.iter().find(|t| t.phrase.start <= offset && offset < t.span.end.max(t.phrase.start + 1))
+    times
+        .iter()
+        .find(|t| t.phrase.start <= offset && offset < t.span.end.max(t.phrase.start + 1))
 }
 
 #[cfg(test)]

@@ -87,25 +87,52 @@ pub enum AnnivKind {
 pub enum Sem {
     Cal(Cal),
     /// "heute", "gestern Abend": days from the document date.
-    DayRel { days: i32, part: Option<DayPart> },
+    DayRel {
+        days: i32,
+        part: Option<DayPart>,
+    },
     /// "am Freitag", "Freitagabend".
-    Weekday { wd: u8, part: Option<DayPart> },
+    Weekday {
+        wd: u8,
+        part: Option<DayPart>,
+    },
     /// "letzte Woche", "im nächsten Frühjahr", "im Vorjahr", "am selben Abend".
-    Rel { unit: RelUnit, offset: i32, anchor: RelAnchor, part: Option<DayPart> },
+    Rel {
+        unit: RelUnit,
+        offset: i32,
+        anchor: RelAnchor,
+        part: Option<DayPart>,
+    },
     /// "vor 80 Jahren" (from the document date), "drei Tage später", "zwei
     /// Jahre zuvor", "nach zwei Tagen" (from the reference). `amount: None`
     /// is "vor Jahren", "wenige Tage später".
-    Shift { amount: Option<f64>, unit: Unit, sign: i8, from_document: bool },
+    Shift {
+        amount: Option<f64>,
+        unit: Unit,
+        sign: i8,
+        from_document: bool,
+    },
     /// "am Abend", "Mitternacht": a time on the day talked about.
-    TimeOfRef { part: Option<DayPart>, clock: Option<(u8, u8)>, zone: Option<i8> },
+    TimeOfRef {
+        part: Option<DayPart>,
+        clock: Option<(u8, u8)>,
+        zone: Option<i8>,
+    },
     Duration(Duration),
     Set(SetValue),
     Ref(RefKind),
     /// An age; `subject` is the byte span of the person's name when the
     /// text ties the age to one ("Putin (71)", "der 71-jährige Putin").
-    Age { years: u32, subject: Option<Range<usize>> },
+    Age {
+        years: u32,
+        subject: Option<Range<usize>>,
+    },
     /// "der 75. Jahrestag", "80-jähriges Bestehen", "seinen 72. Geburtstag".
-    Anniversary { n: u32, kind: AnnivKind, subject: Option<Range<usize>> },
+    Anniversary {
+        n: u32,
+        kind: AnnivKind,
+        subject: Option<Range<usize>>,
+    },
 }
 
 /// How a full date was written (for `dates/mixed-formats`).
@@ -148,7 +175,15 @@ struct M {
 
 impl M {
     fn new(start: usize, end: usize, sem: Sem) -> M {
-        M { start, end, sem, format: None, weekday: None, edge: None, hedge: None }
+        M {
+            start,
+            end,
+            sem,
+            format: None,
+            weekday: None,
+            edge: None,
+            hedge: None,
+        }
     }
     fn fmt(mut self, f: DateFormat) -> M {
         self.format = Some(f);
@@ -179,11 +214,20 @@ struct Matcher<'a> {
 pub fn recognize(text: &str, tokens: &Tokens, cls: &[C], lang: Language) -> Vec<Mention> {
     let mut out = Vec::new();
     for (si, s) in tokens.sentences.iter().enumerate() {
-        let m = Matcher { text, toks: &tokens.tokens, cls, lo: s.tokens.start, hi: s.tokens.end, lang };
+        let m = Matcher {
+            text,
+            toks: &tokens.tokens,
+            cls,
+            lo: s.tokens.start,
+            hi: s.tokens.end,
+            lang,
+        };
         let mut i = m.lo;
         while i < m.hi {
             // Only tokens with a class can start an expression.
-            if matches!(cls[i], C::Quote | C::P(_)) || (cls[i] == C::None && !tokens.tokens[i].text(text).eq_ignore_ascii_case("kurze")) {
+            if matches!(cls[i], C::Quote | C::P(_))
+                || (cls[i] == C::None && !tokens.tokens[i].text(text).eq_ignore_ascii_case("kurze"))
+            {
                 i += 1;
                 continue;
             }
@@ -212,19 +256,76 @@ pub fn recognize(text: &str, tokens: &Tokens, cls: &[C], lang: Language) -> Vec<
 
 /// Nouns after "N-jährige" that make it a duration, not an age.
 const PERIOD_NOUNS: &[&str] = &[
-    "krieg", "krieges", "kriegs", "herrschaft", "amtszeit", "haft", "haftstrafe", "belagerung",
-    "dienst", "regierungszeit", "besatzung", "frieden", "waffenstillstand", "vertrag", "programm",
-    "plan", "projekt", "studie", "laufzeit", "pause", "abwesenheit", "ehe", "karriere", "geschichte",
-    "tradition", "zusammenarbeit", "partnerschaft", "bau", "bauzeit", "exil", "bestehen", "jubiläum",
-    "gefangenschaft", "amtsperiode", "legislaturperiode", "periode", "phase", "frist", "vertragslaufzeit",
-    "verhandlungen", "kampf", "kämpfe", "konflikt", "streit", "zeit", "mitgliedschaft", "tätigkeit",
-    "garantie", "strafe", "sperre", "unterbrechung", "jahr", "jahre", "entwicklung", "forschung",
-    "abkommen", "moratorium", "übergangszeit", "übergangsfrist", "planung", "erfahrung",
+    "krieg",
+    "krieges",
+    "kriegs",
+    "herrschaft",
+    "amtszeit",
+    "haft",
+    "haftstrafe",
+    "belagerung",
+    "dienst",
+    "regierungszeit",
+    "besatzung",
+    "frieden",
+    "waffenstillstand",
+    "vertrag",
+    "programm",
+    "plan",
+    "projekt",
+    "studie",
+    "laufzeit",
+    "pause",
+    "abwesenheit",
+    "ehe",
+    "karriere",
+    "geschichte",
+    "tradition",
+    "zusammenarbeit",
+    "partnerschaft",
+    "bau",
+    "bauzeit",
+    "exil",
+    "bestehen",
+    "jubiläum",
+    "gefangenschaft",
+    "amtsperiode",
+    "legislaturperiode",
+    "periode",
+    "phase",
+    "frist",
+    "vertragslaufzeit",
+    "verhandlungen",
+    "kampf",
+    "kämpfe",
+    "konflikt",
+    "streit",
+    "zeit",
+    "mitgliedschaft",
+    "tätigkeit",
+    "garantie",
+    "strafe",
+    "sperre",
+    "unterbrechung",
+    "jahr",
+    "jahre",
+    "entwicklung",
+    "forschung",
+    "abkommen",
+    "moratorium",
+    "übergangszeit",
+    "übergangsfrist",
+    "planung",
+    "erfahrung",
 ];
 
 impl<'a> Matcher<'a> {
     fn c(&self, i: usize) -> C {
-        if i >= self.lo && i < self.hi { self.cls[i] } else { C::None }
+        if i >= self.lo && i < self.hi {
+            self.cls[i]
+        } else {
+            C::None
+        }
     }
     fn w(&self, i: usize) -> Option<W> {
         self.c(i).w()
@@ -239,7 +340,11 @@ impl<'a> Matcher<'a> {
         self.f(i) == Some(f)
     }
     fn tok(&self, i: usize) -> Option<&Token> {
-        if i >= self.lo && i < self.hi { self.toks.get(i) } else { None }
+        if i >= self.lo && i < self.hi {
+            self.toks.get(i)
+        } else {
+            None
+        }
     }
     fn text(&self, i: usize) -> &str {
         self.tok(i).map(|t| t.text(self.text)).unwrap_or("")
@@ -263,7 +368,23 @@ impl<'a> Matcher<'a> {
     /// Extends a phrase start over a leading preposition ("am Freitag").
     fn phrase_start(&self, start: usize) -> usize {
         match self.prev(start).and_then(|p| self.f(p)) {
-            Some(F::Am | F::Im | F::In | F::An | F::Vom | F::Zum | F::Zur | F::Seit | F::Bis | F::Ab | F::Um | F::Von | F::On | F::At | F::Since) => start - 1,
+            Some(
+                F::Am
+                | F::Im
+                | F::In
+                | F::An
+                | F::Vom
+                | F::Zum
+                | F::Zur
+                | F::Seit
+                | F::Bis
+                | F::Ab
+                | F::Um
+                | F::Von
+                | F::On
+                | F::At
+                | F::Since,
+            ) => start - 1,
             _ => start,
         }
     }
@@ -275,9 +396,18 @@ impl<'a> Matcher<'a> {
             C::W(W::Fn(F::Ueber)) => self.hedged(i, Hedge::MoreThan),
             C::W(W::Fn(F::Vor)) => self.ago(i),
             C::W(W::Fn(F::Nach)) => self.after_n(i),
-            C::W(W::Fn(F::Tags)) => {
-                (self.w(i + 1) == Some(W::Later)).then(|| M::new(i, i + 2, Sem::Shift { amount: Some(1.0), unit: Unit::Day, sign: 1, from_document: false }))
-            }
+            C::W(W::Fn(F::Tags)) => (self.w(i + 1) == Some(W::Later)).then(|| {
+                M::new(
+                    i,
+                    i + 2,
+                    Sem::Shift {
+                        amount: Some(1.0),
+                        unit: Unit::Day,
+                        sign: 1,
+                        from_document: false,
+                    },
+                )
+            }),
             C::W(W::Fn(F::In)) => self.in_phrase(i),
             C::W(W::Fn(F::Innerhalb)) => None,
             _ => self.core(i),
@@ -288,21 +418,61 @@ impl<'a> Matcher<'a> {
         match self.c(i) {
             C::W(W::Edge(e)) => self.edge(i, e),
             C::W(W::Weekday(_) | W::WeekdayAbbrev(_)) => self.weekday(i),
-            C::W(W::WeekdayPart(wd, p)) => Some(M::new(i, i + 1, Sem::Weekday { wd, part: Some(p) })),
+            C::W(W::WeekdayPart(wd, p)) => {
+                Some(M::new(i, i + 1, Sem::Weekday { wd, part: Some(p) }))
+            }
             C::W(W::WeekdaySet(wd)) => Some(M::new(i, i + 1, Sem::Set(SetValue::Weekday(wd)))),
             C::Ord(n) => self.ordinal(i, n),
             C::NumDate { .. } | C::Iso { .. } => self.numeric_date(i),
             C::Int(v, d) => self.int(i, v, d),
             C::Dotted(a, b, 2) if self.w(i + 1) == Some(W::Uhr) && a <= 24 && b <= 59 => {
-                Some(self.with_zone(M::new(i, i + 2, Sem::TimeOfRef { part: None, clock: Some((a as u8, b as u8)), zone: None })))
+                Some(self.with_zone(M::new(
+                    i,
+                    i + 2,
+                    Sem::TimeOfRef {
+                        part: None,
+                        clock: Some((a as u8, b as u8)),
+                        zone: None,
+                    },
+                )))
             }
-            C::Clock(h, m) if h <= 24 && m <= 59 && (self.w(i + 1) == Some(W::Uhr) || self.prev(i).is_some_and(|p| matches!(self.f(p), Some(F::Um | F::Gegen | F::Ab | F::Bis | F::At)))) => {
-                let end = if self.w(i + 1) == Some(W::Uhr) { i + 2 } else { i + 1 };
-                Some(self.with_zone(M::new(i, end, Sem::TimeOfRef { part: None, clock: Some((h, m)), zone: None })))
+            C::Clock(h, m)
+                if h <= 24
+                    && m <= 59
+                    && (self.w(i + 1) == Some(W::Uhr)
+                        || self.prev(i).is_some_and(|p| {
+                            matches!(self.f(p), Some(F::Um | F::Gegen | F::Ab | F::Bis | F::At))
+                        })) =>
+            {
+                let end = if self.w(i + 1) == Some(W::Uhr) {
+                    i + 2
+                } else {
+                    i + 1
+                };
+                Some(self.with_zone(M::new(
+                    i,
+                    end,
+                    Sem::TimeOfRef {
+                        part: None,
+                        clock: Some((h, m)),
+                        zone: None,
+                    },
+                )))
             }
             C::Decade(d, two) => {
-                let end = if self.unit_at(i + 1) == Some(Unit::Year) { i + 2 } else { i + 1 };
-                Some(M::new(i, end, cal(Cal { decade: Some((d, two)), ..Cal::default() })))
+                let end = if self.unit_at(i + 1) == Some(Unit::Year) {
+                    i + 2
+                } else {
+                    i + 1
+                };
+                Some(M::new(
+                    i,
+                    end,
+                    cal(Cal {
+                        decade: Some((d, two)),
+                        ..Cal::default()
+                    }),
+                ))
             }
             C::UnitAdj(n, u) => self.unit_adj(i, n, u),
             C::UnitNoun(n, u) => Some(M::new(i, i + 1, Sem::Duration(Duration::new(n, u)))),
@@ -318,18 +488,37 @@ impl<'a> Matcher<'a> {
             C::W(W::Unit(u)) => self.unit_word(i, u),
             C::W(W::Num(n)) => self.number_word(i, n),
             C::W(W::Vague) => self.vague(i),
-            C::W(W::Lasting(u)) => Some(M::new(i, i + 1, Sem::Duration(Duration { amount: None, unit: u }))),
+            C::W(W::Lasting(u)) => Some(M::new(
+                i,
+                i + 1,
+                Sem::Duration(Duration {
+                    amount: None,
+                    unit: u,
+                }),
+            )),
             C::W(W::Part(p)) => self.part(i, p),
             C::W(W::PartAdv(p)) => Some(M::new(i, i + 1, Sem::Set(SetValue::Part(p)))),
-            C::W(W::Midnight) => Some(M::new(i, i + 1, Sem::TimeOfRef { part: None, clock: Some((24, 0)), zone: None })),
+            C::W(W::Midnight) => Some(M::new(
+                i,
+                i + 1,
+                Sem::TimeOfRef {
+                    part: None,
+                    clock: Some((24, 0)),
+                    zone: None,
+                },
+            )),
             C::W(W::Ref(r)) => self.reference(i, r),
-            C::W(W::Later) if self.text(i) == "später" || self.text(i) == "later" => Some(M::new(i, i + 1, Sem::Ref(RefKind::Future))),
+            C::W(W::Later) if self.text(i) == "später" || self.text(i) == "later" => {
+                Some(M::new(i, i + 1, Sem::Ref(RefKind::Future)))
+            }
             // "kurze Zeit später".
-            C::None if self.text(i).eq_ignore_ascii_case("kurze") && self.text(i + 1) == "Zeit" => match self.w(i + 2) {
-                Some(W::Later) => Some(M::new(i, i + 3, Sem::Ref(RefKind::Future))),
-                Some(W::Earlier) => Some(M::new(i, i + 3, Sem::Ref(RefKind::Past))),
-                _ => None,
-            },
+            C::None if self.text(i).eq_ignore_ascii_case("kurze") && self.text(i + 1) == "Zeit" => {
+                match self.w(i + 2) {
+                    Some(W::Later) => Some(M::new(i, i + 3, Sem::Ref(RefKind::Future))),
+                    Some(W::Earlier) => Some(M::new(i, i + 3, Sem::Ref(RefKind::Past))),
+                    _ => None,
+                }
+            }
             C::W(W::Shortly) => match self.w(i + 1) {
                 Some(W::Later) => Some(M::new(i, i + 2, Sem::Ref(RefKind::Future))),
                 Some(W::Earlier) => Some(M::new(i, i + 2, Sem::Ref(RefKind::Past))),
@@ -344,7 +533,11 @@ impl<'a> Matcher<'a> {
                 }
             }
             C::W(W::Holiday(m, d)) => {
-                let mut c = Cal { month: Some(m), day: Some(d), ..Cal::default() };
+                let mut c = Cal {
+                    month: Some(m),
+                    day: Some(d),
+                    ..Cal::default()
+                };
                 let mut end = i + 1;
                 if let Some((y, e)) = self.year_num(end, true) {
                     c.year = Some(YearSpec::Explicit(y));
@@ -356,13 +549,31 @@ impl<'a> Matcher<'a> {
             C::W(W::EveryDet) => match self.w(i + 1) {
                 Some(W::Weekday(wd)) => Some(M::new(i, i + 2, Sem::Set(SetValue::Weekday(wd)))),
                 Some(W::Part(p)) => Some(M::new(i, i + 2, Sem::Set(SetValue::Part(p)))),
-                Some(W::Unit(u)) if !self.plural(i + 1) => Some(M::new(i, i + 2, Sem::Set(SetValue::Every(u)))),
+                Some(W::Unit(u)) if !self.plural(i + 1) => {
+                    Some(M::new(i, i + 2, Sem::Set(SetValue::Every(u))))
+                }
                 _ => None,
             },
             C::W(W::YearEdge(e)) => {
                 let mut m = match self.year_num(i + 1, false) {
-                    Some((y, end)) => M::new(i, end, cal(Cal { year: Some(YearSpec::Explicit(y)), ..Cal::default() })),
-                    None => M::new(i, i + 1, Sem::Rel { unit: RelUnit::Year, offset: 0, anchor: RelAnchor::Reference, part: None }),
+                    Some((y, end)) => M::new(
+                        i,
+                        end,
+                        cal(Cal {
+                            year: Some(YearSpec::Explicit(y)),
+                            ..Cal::default()
+                        }),
+                    ),
+                    None => M::new(
+                        i,
+                        i + 1,
+                        Sem::Rel {
+                            unit: RelUnit::Year,
+                            offset: 0,
+                            anchor: RelAnchor::Reference,
+                            part: None,
+                        },
+                    ),
                 };
                 m.edge = Some(e);
                 Some(m)
@@ -374,11 +585,33 @@ impl<'a> Matcher<'a> {
                     Unit::Month => RelUnit::Month,
                     _ => RelUnit::Year,
                 };
-                Some(M::new(i, i + 1, Sem::Rel { unit, offset: n as i32, anchor: RelAnchor::Reference, part: None }))
+                Some(M::new(
+                    i,
+                    i + 1,
+                    Sem::Rel {
+                        unit,
+                        offset: n as i32,
+                        anchor: RelAnchor::Reference,
+                        part: None,
+                    },
+                ))
             }
             C::W(W::Weekend) => {
-                let cue = self.prev(i).is_some_and(|p| matches!(self.f(p), Some(F::Am | F::At | F::Ueber)) || self.text(p) == "übers");
-                cue.then(|| M::new(i, i + 1, Sem::Rel { unit: RelUnit::Weekend, offset: 0, anchor: RelAnchor::Document, part: None }))
+                let cue = self.prev(i).is_some_and(|p| {
+                    matches!(self.f(p), Some(F::Am | F::At | F::Ueber)) || self.text(p) == "übers"
+                });
+                cue.then(|| {
+                    M::new(
+                        i,
+                        i + 1,
+                        Sem::Rel {
+                            unit: RelUnit::Weekend,
+                            offset: 0,
+                            anchor: RelAnchor::Document,
+                            part: None,
+                        },
+                    )
+                })
             }
             C::W(W::OrdWord(n)) => self.ord_word(i, n as u32),
             C::W(W::AgeNoun) => self.age_noun(i),
@@ -402,7 +635,20 @@ impl<'a> Matcher<'a> {
             Language::De => {
                 matches!(
                     t.as_str(),
-                    "tage" | "tagen" | "jahre" | "jahren" | "monate" | "monaten" | "wochen" | "stunden" | "minuten" | "sekunden" | "quartale" | "quartalen" | "jahrzehnte" | "jahrzehnten"
+                    "tage"
+                        | "tagen"
+                        | "jahre"
+                        | "jahren"
+                        | "monate"
+                        | "monaten"
+                        | "wochen"
+                        | "stunden"
+                        | "minuten"
+                        | "sekunden"
+                        | "quartale"
+                        | "quartalen"
+                        | "jahrzehnte"
+                        | "jahrzehnten"
                 )
             }
             Language::En => t.ends_with('s'),
@@ -451,7 +697,9 @@ impl<'a> Matcher<'a> {
             return Some((YearSpec::Explicit(y), e));
         }
         let mut k = j;
-        if matches!(self.f(k), Some(F::Des | F::Of)) || (self.is_f(k, F::Of) && self.is_f(k + 1, F::The)) {
+        if matches!(self.f(k), Some(F::Des | F::Of))
+            || (self.is_f(k, F::Of) && self.is_f(k + 1, F::The))
+        {
             k += 1;
         }
         if let Some(W::Deictic(d)) = self.w(k)
@@ -512,12 +760,19 @@ impl<'a> Matcher<'a> {
     /// lower-case adjectives): the person an age refers to.
     fn name_after(&self, mut i: usize) -> Option<Range<usize>> {
         let mut skipped = 0;
-        while self.tok(i).is_some_and(|t| t.kind == TokenKind::Word && t.has(flag::LOWER_INITIAL)) && skipped < 3 {
+        while self
+            .tok(i)
+            .is_some_and(|t| t.kind == TokenKind::Word && t.has(flag::LOWER_INITIAL))
+            && skipped < 3
+        {
             i += 1;
             skipped += 1;
         }
         let start = i;
-        while self.tok(i).is_some_and(|t| t.kind == TokenKind::Word && t.has(flag::UPPER_INITIAL) && !t.has(flag::ALL_UPPER)) && i - start < 4 {
+        while self.tok(i).is_some_and(|t| {
+            t.kind == TokenKind::Word && t.has(flag::UPPER_INITIAL) && !t.has(flag::ALL_UPPER)
+        }) && i - start < 4
+        {
             i += 1;
         }
         (i > start).then(|| self.toks[start].start as usize..self.toks[i - 1].end as usize)
@@ -529,7 +784,10 @@ impl<'a> Matcher<'a> {
         while a > self.lo && a + 4 > i {
             let t = &self.toks[a - 1];
             let w = t.text(self.text);
-            let ok = t.kind == TokenKind::Word && t.has(flag::UPPER_INITIAL) && !t.has(flag::ALL_UPPER) && !(a - 1 == self.lo && is_closed_class_de(&w.to_lowercase()));
+            let ok = t.kind == TokenKind::Word
+                && t.has(flag::UPPER_INITIAL)
+                && !t.has(flag::ALL_UPPER)
+                && !(a - 1 == self.lo && is_closed_class_de(&w.to_lowercase()));
             if !ok {
                 break;
             }
@@ -547,7 +805,12 @@ impl<'a> Matcher<'a> {
             k -= 1;
             let t = &self.toks[k];
             let timeish = matches!(self.c(k), C::W(_));
-            if t.kind == TokenKind::Word && t.has(flag::UPPER_INITIAL) && !t.has(flag::ALL_UPPER) && !timeish && !(k == self.lo && is_closed_class_de(&t.text(self.text).to_lowercase())) {
+            if t.kind == TokenKind::Word
+                && t.has(flag::UPPER_INITIAL)
+                && !t.has(flag::ALL_UPPER)
+                && !timeish
+                && !(k == self.lo && is_closed_class_de(&t.text(self.text).to_lowercase()))
+            {
                 return self.name_before(k + 1);
             }
         }
@@ -562,14 +825,32 @@ impl<'a> Matcher<'a> {
                 if !self.is_f(i + 1, F::Als) {
                     return None;
                 }
-                (if more { Hedge::MoreThan } else { Hedge::LessThan }, i + 2)
+                (
+                    if more {
+                        Hedge::MoreThan
+                    } else {
+                        Hedge::LessThan
+                    },
+                    i + 2,
+                )
             }
             h => (h, i + 1),
         };
-        let mut m = self.core(j).or_else(|| if self.is_f(j, F::Vor) { self.ago(j) } else { None })?;
+        let mut m = self.core(j).or_else(|| {
+            if self.is_f(j, F::Vor) {
+                self.ago(j)
+            } else {
+                None
+            }
+        })?;
         let ok = match &m.sem {
             Sem::Duration(_) | Sem::Shift { .. } | Sem::Age { .. } | Sem::TimeOfRef { .. } => true,
-            Sem::Cal(c) => c.year.is_some() && c.month.is_none() || c.clock.is_some() || c.decade.is_some() || c.century.is_some(),
+            Sem::Cal(c) => {
+                c.year.is_some() && c.month.is_none()
+                    || c.clock.is_some()
+                    || c.decade.is_some()
+                    || c.century.is_some()
+            }
             _ => false,
         };
         if !ok || m.start != j {
@@ -589,7 +870,11 @@ impl<'a> Matcher<'a> {
         }
         match &m.sem {
             Sem::TimeOfRef { clock: Some(_), .. } if !gegen => Some(m),
-            Sem::Cal(c) if c.year.is_some() && c.month.is_none() || c.decade.is_some() || c.century.is_some() => {
+            Sem::Cal(c)
+                if c.year.is_some() && c.month.is_none()
+                    || c.decade.is_some()
+                    || c.century.is_some() =>
+            {
                 m.start = i;
                 m.hedge = Some(Hedge::Approx);
                 Some(m)
@@ -621,7 +906,16 @@ impl<'a> Matcher<'a> {
         if amount.is_some_and(|n| n > 1.0) && !self.plural(k) {
             return None;
         }
-        let mut m = M::new(i, k + 1, Sem::Shift { amount, unit, sign: -1, from_document: true });
+        let mut m = M::new(
+            i,
+            k + 1,
+            Sem::Shift {
+                amount,
+                unit,
+                sign: -1,
+                from_document: true,
+            },
+        );
         m.hedge = hedge;
         Some(m)
     }
@@ -635,16 +929,29 @@ impl<'a> Matcher<'a> {
         }
         // "nach zwei Tagen" names a day; "nach sechs Wochen", "nach 77
         // Tagen", "nach 40 Minuten" measure how long something took.
-        let measured = matches!(unit, Unit::Week | Unit::Hour | Unit::Minute | Unit::Second) || (unit == Unit::Day && n > 14.0);
+        let measured = matches!(unit, Unit::Week | Unit::Hour | Unit::Minute | Unit::Second)
+            || (unit == Unit::Day && n > 14.0);
         if measured {
             return Some(M::new(i, k + 1, Sem::Duration(Duration::new(n, unit))));
         }
-        Some(M::new(i, k + 1, Sem::Shift { amount: Some(n), unit, sign: 1, from_document: false }))
+        Some(M::new(
+            i,
+            k + 1,
+            Sem::Shift {
+                amount: Some(n),
+                unit,
+                sign: 1,
+                from_document: false,
+            },
+        ))
     }
 
     /// "in der Folge", "in Zukunft", "in der Nacht".
     fn in_phrase(&self, i: usize) -> Option<M> {
-        if self.is_f(i + 1, F::Der) && self.text(i + 2) == "Folge" && !matches!(self.f(i + 3), Some(F::Des | F::Der | F::Von)) {
+        if self.is_f(i + 1, F::Der)
+            && self.text(i + 2) == "Folge"
+            && !matches!(self.f(i + 3), Some(F::Des | F::Der | F::Von))
+        {
             return Some(M::new(i, i + 3, Sem::Ref(RefKind::Future)));
         }
         None
@@ -672,9 +979,25 @@ impl<'a> Matcher<'a> {
             if u == RelUnit::Year
                 && let Some((y, end)) = self.year_num(j + 1, false)
             {
-                M::new(i, end, cal(Cal { year: Some(YearSpec::Explicit(y)), ..Cal::default() }))
+                M::new(
+                    i,
+                    end,
+                    cal(Cal {
+                        year: Some(YearSpec::Explicit(y)),
+                        ..Cal::default()
+                    }),
+                )
             } else {
-                M::new(i, j + 1, Sem::Rel { unit: u, offset: 0, anchor: RelAnchor::Reference, part: None })
+                M::new(
+                    i,
+                    j + 1,
+                    Sem::Rel {
+                        unit: u,
+                        offset: 0,
+                        anchor: RelAnchor::Reference,
+                        part: None,
+                    },
+                )
             }
         } else {
             let sub = self.core(j)?;
@@ -717,7 +1040,10 @@ impl<'a> Matcher<'a> {
         if matches!(self.f(j), Some(F::Den | F::Dem | F::The)) {
             j += 1;
         }
-        if let Some(mut d) = self.date_at(j).filter(|d| d.cal().is_some_and(|c| c.day.is_some()) && d.start == j) {
+        if let Some(mut d) = self
+            .date_at(j)
+            .filter(|d| d.cal().is_some_and(|c| c.day.is_some()) && d.start == j)
+        {
             d.start = i;
             d.weekday = Some((wd, i));
             return Some(d);
@@ -764,7 +1090,11 @@ impl<'a> Matcher<'a> {
         if let Some(W::Month(m) | W::MonthAmbiguous(m)) = self.w(mj)
             && (1..=39).contains(&n)
         {
-            let mut c = Cal { month: Some(m), day: Some(n as u8), ..Cal::default() };
+            let mut c = Cal {
+                month: Some(m),
+                day: Some(n as u8),
+                ..Cal::default()
+            };
             let mut end = mj + 1;
             if let Some((y, e)) = self.year_after(end) {
                 c.year = Some(y);
@@ -790,7 +1120,12 @@ impl<'a> Matcher<'a> {
                 && let Some(lc) = later.cal()
                 && lc.month.is_some()
             {
-                let c = Cal { day: Some(n as u8), month: lc.month, year: lc.year, ..Cal::default() };
+                let c = Cal {
+                    day: Some(n as u8),
+                    month: lc.month,
+                    year: lc.year,
+                    ..Cal::default()
+                };
                 return Some(M::new(i, i + 1, cal(c)).fmt(DateFormat::Textual));
             }
         }
@@ -800,20 +1135,67 @@ impl<'a> Matcher<'a> {
                 let bc = self.w(i + 2) == Some(W::Bc);
                 let c = if bc { -(n as i32 - 1) } else { n as i32 - 1 };
                 let end = if bc { i + 3 } else { i + 2 };
-                Some(M::new(i, end, cal(Cal { century: Some(c), ..Cal::default() })))
+                Some(M::new(
+                    i,
+                    end,
+                    cal(Cal {
+                        century: Some(c),
+                        ..Cal::default()
+                    }),
+                ))
             }
-            Some(W::Anniversary) if (1..=2000).contains(&n) => {
-                Some(M::new(i, i + 2, Sem::Anniversary { n, kind: AnnivKind::Jahrestag, subject: None }))
-            }
+            Some(W::Anniversary) if (1..=2000).contains(&n) => Some(M::new(
+                i,
+                i + 2,
+                Sem::Anniversary {
+                    n,
+                    kind: AnnivKind::Jahrestag,
+                    subject: None,
+                },
+            )),
             Some(W::Birthday) if (1..=125).contains(&n) => {
                 let subject = self.subject_before(i);
-                Some(M::new(i, i + 2, Sem::Anniversary { n, kind: AnnivKind::Birthday, subject }))
+                Some(M::new(
+                    i,
+                    i + 2,
+                    Sem::Anniversary {
+                        n,
+                        kind: AnnivKind::Birthday,
+                        subject,
+                    },
+                ))
             }
-            Some(W::Times) if self.prev(i).is_some_and(|p| self.is_f(p, F::Zum)) && (i.saturating_sub(12).max(self.lo)..(i + 12).min(self.hi)).any(|k| self.w(k) == Some(W::Recurs)) => {
-                Some(M::new(i, i + 2, Sem::Anniversary { n, kind: AnnivKind::Mal, subject: None }))
+            Some(W::Times)
+                if self.prev(i).is_some_and(|p| self.is_f(p, F::Zum))
+                    && (i.saturating_sub(12).max(self.lo)..(i + 12).min(self.hi))
+                        .any(|k| self.w(k) == Some(W::Recurs)) =>
+            {
+                Some(M::new(
+                    i,
+                    i + 2,
+                    Sem::Anniversary {
+                        n,
+                        kind: AnnivKind::Mal,
+                        subject: None,
+                    },
+                ))
             }
-            Some(W::HalfYear) if (1..=2).contains(&n) => Some(self.period_of_year(i, i + 2, Cal { half: Some(n as u8), ..Cal::default() })),
-            Some(W::Unit(Unit::Quarter)) if (1..=4).contains(&n) => Some(self.period_of_year(i, i + 2, Cal { quarter: Some(n as u8), ..Cal::default() })),
+            Some(W::HalfYear) if (1..=2).contains(&n) => Some(self.period_of_year(
+                i,
+                i + 2,
+                Cal {
+                    half: Some(n as u8),
+                    ..Cal::default()
+                },
+            )),
+            Some(W::Unit(Unit::Quarter)) if (1..=4).contains(&n) => Some(self.period_of_year(
+                i,
+                i + 2,
+                Cal {
+                    quarter: Some(n as u8),
+                    ..Cal::default()
+                },
+            )),
             _ => None,
         }
     }
@@ -838,12 +1220,25 @@ impl<'a> Matcher<'a> {
                 if !plausible {
                     return None;
                 }
-                let year = y.map(|(y, digits)| if digits == 4 { YearSpec::Explicit(y) } else { YearSpec::TwoDigit(y as u8) });
-                let mut c = Cal { day: Some(d), month: Some(m), year, ..Cal::default() };
+                let year = y.map(|(y, digits)| {
+                    if digits == 4 {
+                        YearSpec::Explicit(y)
+                    } else {
+                        YearSpec::TwoDigit(y as u8)
+                    }
+                });
+                let mut c = Cal {
+                    day: Some(d),
+                    month: Some(m),
+                    year,
+                    ..Cal::default()
+                };
                 let mut end = i + 1;
                 if year.is_none()
                     && let Some((y, e)) = self.year_num(end, true)
-                    && !self.tok(end).is_some_and(|t| t.has(flag::SPACE_BEFORE) && t.has(flag::NEWLINE_BEFORE))
+                    && !self
+                        .tok(end)
+                        .is_some_and(|t| t.has(flag::SPACE_BEFORE) && t.has(flag::NEWLINE_BEFORE))
                 {
                     // "28.02. 2025" — a year after a space.
                     c.year = Some(YearSpec::Explicit(y));
@@ -852,7 +1247,12 @@ impl<'a> Matcher<'a> {
                 Some(M::new(i, end, cal(c)).fmt(DateFormat::Numeric))
             }
             C::Iso { y, m, d } if (1..=19).contains(&m) && (1..=39).contains(&d) => {
-                let c = Cal { day: Some(d), month: Some(m), year: Some(YearSpec::Explicit(y)), ..Cal::default() };
+                let c = Cal {
+                    day: Some(d),
+                    month: Some(m),
+                    year: Some(YearSpec::Explicit(y)),
+                    ..Cal::default()
+                };
                 Some(M::new(i, i + 1, cal(c)).fmt(DateFormat::Iso))
             }
             _ => None,
@@ -866,15 +1266,34 @@ impl<'a> Matcher<'a> {
                 C::Int(m, 2) if m <= 59 => (m as u8, i + 3),
                 _ => (0, i + 2),
             };
-            return Some(self.with_zone(M::new(i, end, Sem::TimeOfRef { part: None, clock: Some((v as u8, minute)), zone: None })));
+            return Some(self.with_zone(M::new(
+                i,
+                end,
+                Sem::TimeOfRef {
+                    part: None,
+                    clock: Some((v as u8, minute)),
+                    zone: None,
+                },
+            )));
         }
         // Ages: "Putin (71)", "Putin, 71, sagte".
         if (1..=125).contains(&v)
             && let Some(p) = self.prev(i)
-            && ((self.punct(p, '(') && self.punct(i + 1, ')')) || (self.punct(p, ',') && self.punct(i + 1, ',') && v >= 14 && self.tok(i + 2).is_some_and(|t| t.has(flag::LOWER_INITIAL))))
+            && ((self.punct(p, '(') && self.punct(i + 1, ')'))
+                || (self.punct(p, ',')
+                    && self.punct(i + 1, ',')
+                    && v >= 14
+                    && self.tok(i + 2).is_some_and(|t| t.has(flag::LOWER_INITIAL))))
             && let Some(name) = self.name_before(p)
         {
-            return Some(M::new(i, i + 1, Sem::Age { years: v, subject: Some(name) }));
+            return Some(M::new(
+                i,
+                i + 1,
+                Sem::Age {
+                    years: v,
+                    subject: Some(name),
+                },
+            ));
         }
         // The second year of "1911/12", "1926–28".
         if d == 2
@@ -889,7 +1308,14 @@ impl<'a> Matcher<'a> {
             if full <= y {
                 full += 100;
             }
-            return Some(M::new(i, i + 1, cal(Cal { year: Some(YearSpec::Explicit(full as i32)), ..Cal::default() })));
+            return Some(M::new(
+                i,
+                i + 1,
+                cal(Cal {
+                    year: Some(YearSpec::Explicit(full as i32)),
+                    ..Cal::default()
+                }),
+            ));
         }
         // "449/448 v. Chr.": the first year borrows the era of the second.
         if (1..=4).contains(&d)
@@ -897,7 +1323,14 @@ impl<'a> Matcher<'a> {
             && let C::Int(_, 1..=4) = self.c(i + 2)
             && self.w(i + 3) == Some(W::Bc)
         {
-            return Some(M::new(i, i + 1, cal(Cal { year: Some(YearSpec::Explicit(-(v as i32))), ..Cal::default() })));
+            return Some(M::new(
+                i,
+                i + 1,
+                cal(Cal {
+                    year: Some(YearSpec::Explicit(-(v as i32))),
+                    ..Cal::default()
+                }),
+            ));
         }
         // Amounts of time: "drei Tage", "15 Tage später", "71 Jahre alt", "zwei oder drei Tage".
         if d <= 6
@@ -909,7 +1342,14 @@ impl<'a> Matcher<'a> {
         if let Some((y, end)) = self.year_num(i, true)
             && (end > i + 1 || self.year_context(i))
         {
-            return Some(M::new(i, end, cal(Cal { year: Some(YearSpec::Explicit(y)), ..Cal::default() })));
+            return Some(M::new(
+                i,
+                end,
+                cal(Cal {
+                    year: Some(YearSpec::Explicit(y)),
+                    ..Cal::default()
+                }),
+            ));
         }
         None
     }
@@ -920,39 +1360,110 @@ impl<'a> Matcher<'a> {
         // Cues that make even "1940 Panzer" read as a year ("im 1940 …" never occurs).
         let strong = matches!(
             prev,
-            Some(C::W(W::Fn(F::Im | F::Seit | F::Bis | F::Ab | F::Vom | F::Zum | F::Um | F::Nach | F::Vor | F::Zwischen | F::Gegen | F::Since)))
-                | Some(C::W(W::Month(_) | W::MonthAmbiguous(_) | W::Season(..) | W::Edge(_) | W::Unit(Unit::Year) | W::YearEdge(_)))
-                | Some(C::P('('))
+            Some(C::W(W::Fn(
+                F::Im
+                    | F::Seit
+                    | F::Bis
+                    | F::Ab
+                    | F::Vom
+                    | F::Zum
+                    | F::Um
+                    | F::Nach
+                    | F::Vor
+                    | F::Zwischen
+                    | F::Gegen
+                    | F::Since
+            ))) | Some(C::W(
+                W::Month(_)
+                    | W::MonthAmbiguous(_)
+                    | W::Season(..)
+                    | W::Edge(_)
+                    | W::Unit(Unit::Year)
+                    | W::YearEdge(_)
+            )) | Some(C::P('('))
         );
         if strong {
             return true;
         }
         let after_number_word = self.prev(i).is_some_and(|p| {
             let t = self.text(p).to_lowercase();
-            matches!(t.as_str(), "nr." | "nummer" | "seite" | "platz" | "artikel" | "§" | "paragraf" | "tel." | "linie" | "flug" | "zimmer" | "rund" | "etwa" | "ca." | "insgesamt" | "mit" | "über" | "fast" | "knapp" | "mindestens")
+            matches!(
+                t.as_str(),
+                "nr."
+                    | "nummer"
+                    | "seite"
+                    | "platz"
+                    | "artikel"
+                    | "§"
+                    | "paragraf"
+                    | "tel."
+                    | "linie"
+                    | "flug"
+                    | "zimmer"
+                    | "rund"
+                    | "etwa"
+                    | "ca."
+                    | "insgesamt"
+                    | "mit"
+                    | "über"
+                    | "fast"
+                    | "knapp"
+                    | "mindestens"
+            )
         });
         if after_number_word || matches!(prev, Some(C::Int(..))) {
             return false;
         }
-        if matches!(prev, Some(C::W(W::Fn(F::Die | F::Der | F::Den | F::Dem | F::Das | F::The)))) {
+        if matches!(
+            prev,
+            Some(C::W(W::Fn(
+                F::Die | F::Der | F::Den | F::Dem | F::Das | F::The
+            )))
+        ) {
             // "die 1949 gegründete NATO" but "die 1500 Soldaten".
             let next = self.text(i + 1);
-            return self.tok(i + 1).is_some_and(|t| t.has(flag::LOWER_INITIAL)) && crate::time::tense::is_participle_adjective(&next.to_lowercase());
+            return self.tok(i + 1).is_some_and(|t| t.has(flag::LOWER_INITIAL))
+                && crate::time::tense::is_participle_adjective(&next.to_lowercase());
         }
         let next_unit = self.tok(i + 1).is_some_and(|t| {
-            matches!(t.text(self.text), "km" | "m" | "kg" | "t" | "Mio." | "Mrd." | "%" | "Prozent" | "Euro" | "Dollar" | "mal" | "Mal" | "Stück" | "Uhr")
+            matches!(
+                t.text(self.text),
+                "km" | "m"
+                    | "kg"
+                    | "t"
+                    | "Mio."
+                    | "Mrd."
+                    | "%"
+                    | "Prozent"
+                    | "Euro"
+                    | "Dollar"
+                    | "mal"
+                    | "Mal"
+                    | "Stück"
+                    | "Uhr"
+            )
         });
         let next_noun = self.tok(i + 1).is_some_and(|t| {
             let w = t.text(self.text);
-            t.kind == TokenKind::Word && t.has(flag::UPPER_INITIAL) && !is_closed_class_de(&w.to_lowercase()) && !matches!(self.w(i + 1), Some(W::Month(_) | W::MonthAmbiguous(_)))
+            t.kind == TokenKind::Word
+                && t.has(flag::UPPER_INITIAL)
+                && !is_closed_class_de(&w.to_lowercase())
+                && !matches!(self.w(i + 1), Some(W::Month(_) | W::MonthAmbiguous(_)))
         });
         if next_unit {
             return false;
         }
         // "1927 und endete", "schon 1927 bildeten", a list item "* 1920 Chili-Krieg".
-        let line_start = self.tok(i).is_some_and(|t| t.has(flag::NEWLINE_BEFORE) || t.has(flag::SEGMENT_START))
+        let line_start = self
+            .tok(i)
+            .is_some_and(|t| t.has(flag::NEWLINE_BEFORE) || t.has(flag::SEGMENT_START))
             || i == self.lo
-            || self.prev(i).is_some_and(|p| matches!(self.c(p), C::P('*' | '•' | '-' | '–')) && self.tok(p).is_some_and(|t| t.has(flag::NEWLINE_BEFORE) || t.has(flag::SEGMENT_START)));
+            || self.prev(i).is_some_and(|p| {
+                matches!(self.c(p), C::P('*' | '•' | '-' | '–'))
+                    && self
+                        .tok(p)
+                        .is_some_and(|t| t.has(flag::NEWLINE_BEFORE) || t.has(flag::SEGMENT_START))
+            });
         !next_noun || line_start
     }
 
@@ -973,25 +1484,74 @@ impl<'a> Matcher<'a> {
         if self.text(i).eq_ignore_ascii_case("eines") {
             return None;
         }
-        if n > 1.0 && n.fract() == 0.0 && !self.plural(k) && self.de() && !matches!(unit, Unit::Quarter) {
+        if n > 1.0
+            && n.fract() == 0.0
+            && !self.plural(k)
+            && self.de()
+            && !matches!(unit, Unit::Quarter)
+        {
             // "1949 Jahr" or "2 Monat" is not German.
             return None;
         }
         match self.w(k + 1) {
-            Some(W::Later) => Some(M::new(i, k + 2, Sem::Shift { amount: Some(n), unit, sign: 1, from_document: false })),
-            Some(W::Earlier) => Some(M::new(i, k + 2, Sem::Shift { amount: Some(n), unit, sign: -1, from_document: false })),
-            Some(W::Ago) => Some(M::new(i, k + 2, Sem::Shift { amount: Some(n), unit, sign: -1, from_document: true })),
+            Some(W::Later) => Some(M::new(
+                i,
+                k + 2,
+                Sem::Shift {
+                    amount: Some(n),
+                    unit,
+                    sign: 1,
+                    from_document: false,
+                },
+            )),
+            Some(W::Earlier) => Some(M::new(
+                i,
+                k + 2,
+                Sem::Shift {
+                    amount: Some(n),
+                    unit,
+                    sign: -1,
+                    from_document: false,
+                },
+            )),
+            Some(W::Ago) => Some(M::new(
+                i,
+                k + 2,
+                Sem::Shift {
+                    amount: Some(n),
+                    unit,
+                    sign: -1,
+                    from_document: true,
+                },
+            )),
             Some(W::Old) if unit == Unit::Year && (1.0..=125.0).contains(&n) => {
                 let subject = self.subject_before(i);
-                Some(M::new(i, k + 2, Sem::Age { years: n as u32, subject }))
+                Some(M::new(
+                    i,
+                    k + 2,
+                    Sem::Age {
+                        years: n as u32,
+                        subject,
+                    },
+                ))
             }
             // "der 70 Jahre alte Scholz".
             _ if unit == Unit::Year
                 && (1.0..=125.0).contains(&n)
-                && matches!(self.text(k + 1), "alte" | "alter" | "alten" | "altes" | "altem") =>
+                && matches!(
+                    self.text(k + 1),
+                    "alte" | "alter" | "alten" | "altes" | "altem"
+                ) =>
             {
                 let subject = self.name_after(k + 2);
-                Some(M::new(i, k + 2, Sem::Age { years: n as u32, subject }))
+                Some(M::new(
+                    i,
+                    k + 2,
+                    Sem::Age {
+                        years: n as u32,
+                        subject,
+                    },
+                ))
             }
             _ => Some(M::new(i, k + 1, Sem::Duration(Duration::new(n, unit)))),
         }
@@ -1014,8 +1574,22 @@ impl<'a> Matcher<'a> {
         }
         match self.w(i + 2) {
             Some(W::Later) => Some(M::new(i, i + 3, Sem::Ref(RefKind::Future))),
-            Some(W::Earlier) => Some(M::new(i, i + 3, Sem::Duration(Duration { amount: None, unit: u }))),
-            _ => Some(M::new(i, i + 2, Sem::Duration(Duration { amount: None, unit: u }))),
+            Some(W::Earlier) => Some(M::new(
+                i,
+                i + 3,
+                Sem::Duration(Duration {
+                    amount: None,
+                    unit: u,
+                }),
+            )),
+            _ => Some(M::new(
+                i,
+                i + 2,
+                Sem::Duration(Duration {
+                    amount: None,
+                    unit: u,
+                }),
+            )),
         }
     }
 
@@ -1023,20 +1597,50 @@ impl<'a> Matcher<'a> {
         if u == Unit::Year && n.fract() == 0.0 {
             // "80-jähriges Bestehen", "100-jähriges Jubiläum".
             if matches!(self.w(i + 1), Some(W::Existence | W::Anniversary)) {
-                return Some(M::new(i, i + 2, Sem::Anniversary { n: n as u32, kind: AnnivKind::Bestehen, subject: None }));
+                return Some(M::new(
+                    i,
+                    i + 2,
+                    Sem::Anniversary {
+                        n: n as u32,
+                        kind: AnnivKind::Bestehen,
+                        subject: None,
+                    },
+                ));
             }
             let years = n as u32;
             if (1..=125).contains(&years) {
                 // "der 71-Jährige" (a noun) is a person.
                 if self.upper(i) && self.prev(i).is_some() {
-                    return Some(M::new(i, i + 1, Sem::Age { years, subject: None }));
+                    return Some(M::new(
+                        i,
+                        i + 1,
+                        Sem::Age {
+                            years,
+                            subject: None,
+                        },
+                    ));
                 }
                 let next = self.name_after(i + 1);
                 if let Some(span) = &next {
-                    let first = self.text[span.clone()].split_whitespace().next().unwrap_or("").to_lowercase();
-                    let abstract_noun = ["ung", "heit", "keit", "schaft", "tion", "tät", "ismus", "nis", "tum"].iter().any(|s| first.ends_with(s));
+                    let first = self.text[span.clone()]
+                        .split_whitespace()
+                        .next()
+                        .unwrap_or("")
+                        .to_lowercase();
+                    let abstract_noun = [
+                        "ung", "heit", "keit", "schaft", "tion", "tät", "ismus", "nis", "tum",
+                    ]
+                    .iter()
+                    .any(|s| first.ends_with(s));
                     if !abstract_noun && !PERIOD_NOUNS.contains(&first.as_str()) {
-                        return Some(M::new(i, i + 1, Sem::Age { years, subject: next }));
+                        return Some(M::new(
+                            i,
+                            i + 1,
+                            Sem::Age {
+                                years,
+                                subject: next,
+                            },
+                        ));
                     }
                 }
             }
@@ -1055,7 +1659,11 @@ impl<'a> Matcher<'a> {
                 _ => None,
             };
             if let Some(d) = day {
-                let mut c = Cal { month: Some(m), day: Some(d), ..Cal::default() };
+                let mut c = Cal {
+                    month: Some(m),
+                    day: Some(d),
+                    ..Cal::default()
+                };
                 let mut end = i + 2;
                 let k = if self.punct(end, ',') { end + 1 } else { end };
                 if let Some((y, e)) = self.year_num(k, true) {
@@ -1065,7 +1673,10 @@ impl<'a> Matcher<'a> {
                 return Some(M::new(i, end, cal(c)).fmt(DateFormat::Textual));
             }
         }
-        let mut c = Cal { month: Some(m), ..Cal::default() };
+        let mut c = Cal {
+            month: Some(m),
+            ..Cal::default()
+        };
         if let Some((y, end)) = self.year_after(i + 1) {
             c.year = Some(y);
             return Some(M::new(i, end, cal(c)));
@@ -1080,11 +1691,28 @@ impl<'a> Matcher<'a> {
         }
         if ambiguous {
             let cue = self.prev(i).is_some_and(|p| {
-                matches!(self.f(p), Some(F::Im | F::Seit | F::Bis | F::Ab | F::Vom | F::Zum | F::In | F::Des | F::Since))
-                    || matches!(self.w(p), Some(W::Edge(_) | W::Month(_) | W::MonthAmbiguous(_)))
-                    || self.dash(p)
-                    || (matches!(self.f(p), Some(F::Und | F::Oder)) && p > self.lo && matches!(self.w(p - 1), Some(W::Month(_) | W::MonthAmbiguous(_))))
-            }) || (self.dash(i + 1) && matches!(self.w(i + 2), Some(W::Month(_) | W::MonthAmbiguous(_))));
+                matches!(
+                    self.f(p),
+                    Some(
+                        F::Im
+                            | F::Seit
+                            | F::Bis
+                            | F::Ab
+                            | F::Vom
+                            | F::Zum
+                            | F::In
+                            | F::Des
+                            | F::Since
+                    )
+                ) || matches!(
+                    self.w(p),
+                    Some(W::Edge(_) | W::Month(_) | W::MonthAmbiguous(_))
+                ) || self.dash(p)
+                    || (matches!(self.f(p), Some(F::Und | F::Oder))
+                        && p > self.lo
+                        && matches!(self.w(p - 1), Some(W::Month(_) | W::MonthAmbiguous(_))))
+            }) || (self.dash(i + 1)
+                && matches!(self.w(i + 2), Some(W::Month(_) | W::MonthAmbiguous(_))));
             if !cue {
                 return None;
             }
@@ -1096,7 +1724,10 @@ impl<'a> Matcher<'a> {
         if !self.upper(i) && self.de() {
             return None;
         }
-        let mut c = Cal { season: Some(s), ..Cal::default() };
+        let mut c = Cal {
+            season: Some(s),
+            ..Cal::default()
+        };
         let mut m = if let Some((y, end)) = self.year_after(i + 1) {
             c.year = Some(y);
             M::new(i, end, cal(c))
@@ -1109,8 +1740,21 @@ impl<'a> Matcher<'a> {
             M::new(i, i + 1, cal(c))
         } else {
             let cue = self.prev(i).is_some_and(|p| {
-                matches!(self.f(p), Some(F::Im | F::Seit | F::Bis | F::Ab | F::Zum | F::Vom | F::Des | F::In | F::Den | F::Since))
-                    || matches!(self.w(p), Some(W::Edge(_)))
+                matches!(
+                    self.f(p),
+                    Some(
+                        F::Im
+                            | F::Seit
+                            | F::Bis
+                            | F::Ab
+                            | F::Zum
+                            | F::Vom
+                            | F::Des
+                            | F::In
+                            | F::Den
+                            | F::Since
+                    )
+                ) || matches!(self.w(p), Some(W::Edge(_)))
             });
             if !cue {
                 return None;
@@ -1129,13 +1773,31 @@ impl<'a> Matcher<'a> {
             Deixis::Following => (1, RelAnchor::Reference),
             Deixis::Same => (0, RelAnchor::Reference),
         };
-        let rel = |unit, end, part| Some(M::new(i, end, Sem::Rel { unit, offset, anchor, part }));
+        let rel = |unit, end, part| {
+            Some(M::new(
+                i,
+                end,
+                Sem::Rel {
+                    unit,
+                    offset,
+                    anchor,
+                    part,
+                },
+            ))
+        };
         match self.c(i + 1) {
             C::W(W::Unit(u)) => {
                 let plural = self.plural(i + 1);
                 if plural {
                     // "in den folgenden Monaten", "in den letzten Jahren".
-                    return Some(M::new(i, i + 2, Sem::Duration(Duration { amount: None, unit: u })));
+                    return Some(M::new(
+                        i,
+                        i + 2,
+                        Sem::Duration(Duration {
+                            amount: None,
+                            unit: u,
+                        }),
+                    ));
                 }
                 // "im letzten Jahr des Krieges" is its final year, not last year.
                 if d == Deixis::Last && matches!(self.f(i + 2), Some(F::Des | F::Der)) {
@@ -1151,7 +1813,16 @@ impl<'a> Matcher<'a> {
                 };
                 // "am nächsten Tag" counts from the day talked about.
                 if unit == RelUnit::Day && d == Deixis::Next {
-                    return Some(M::new(i, i + 2, Sem::Rel { unit, offset: 1, anchor: RelAnchor::Reference, part: None }));
+                    return Some(M::new(
+                        i,
+                        i + 2,
+                        Sem::Rel {
+                            unit,
+                            offset: 1,
+                            anchor: RelAnchor::Reference,
+                            part: None,
+                        },
+                    ));
                 }
                 rel(unit, i + 2, None)
             }
@@ -1161,7 +1832,8 @@ impl<'a> Matcher<'a> {
                     _ => self.amount(i + 1)?,
                 };
                 let u = self.unit_at(k)?;
-                self.plural(k).then(|| M::new(i, k + 1, Sem::Duration(Duration::new(n, u))))
+                self.plural(k)
+                    .then(|| M::new(i, k + 1, Sem::Duration(Duration::new(n, u))))
             }
             C::W(W::Season(s, _)) => rel(RelUnit::Season(s), i + 2, None),
             C::W(W::Month(m) | W::MonthAmbiguous(m)) => rel(RelUnit::MonthName(m), i + 2, None),
@@ -1175,7 +1847,16 @@ impl<'a> Matcher<'a> {
                     Deixis::Next | Deixis::Following => 1,
                     Deixis::Last => -1,
                 };
-                Some(M::new(i, i + 2, Sem::Rel { unit: RelUnit::Day, offset, anchor: RelAnchor::Reference, part: Some(p) }))
+                Some(M::new(
+                    i,
+                    i + 2,
+                    Sem::Rel {
+                        unit: RelUnit::Day,
+                        offset,
+                        anchor: RelAnchor::Reference,
+                        part: Some(p),
+                    },
+                ))
             }
             _ => None,
         }
@@ -1199,7 +1880,14 @@ impl<'a> Matcher<'a> {
             }
             _ => {}
         }
-        Some(M::new(i, end, Sem::DayRel { days: n as i32, part }))
+        Some(M::new(
+            i,
+            end,
+            Sem::DayRel {
+                days: n as i32,
+                part,
+            },
+        ))
     }
 
     fn unit_word(&self, i: usize, u: Unit) -> Option<M> {
@@ -1207,23 +1895,64 @@ impl<'a> Matcher<'a> {
         if u == Unit::Year
             && let Some((y, end)) = self.year_num(i + 1, false)
         {
-            return Some(M::new(i, end, cal(Cal { year: Some(YearSpec::Explicit(y)), ..Cal::default() })));
+            return Some(M::new(
+                i,
+                end,
+                cal(Cal {
+                    year: Some(YearSpec::Explicit(y)),
+                    ..Cal::default()
+                }),
+            ));
         }
         let plural = self.plural(i);
         match self.w(i + 1) {
             // "Tag darauf", "Tag zuvor".
             Some(W::Later) if !plural && u == Unit::Day => {
-                return Some(M::new(i, i + 2, Sem::Shift { amount: Some(1.0), unit: u, sign: 1, from_document: false }));
+                return Some(M::new(
+                    i,
+                    i + 2,
+                    Sem::Shift {
+                        amount: Some(1.0),
+                        unit: u,
+                        sign: 1,
+                        from_document: false,
+                    },
+                ));
             }
             Some(W::Earlier) if !plural && u == Unit::Day => {
-                return Some(M::new(i, i + 2, Sem::Shift { amount: Some(1.0), unit: u, sign: -1, from_document: false }));
+                return Some(M::new(
+                    i,
+                    i + 2,
+                    Sem::Shift {
+                        amount: Some(1.0),
+                        unit: u,
+                        sign: -1,
+                        from_document: false,
+                    },
+                ));
             }
-            Some(W::Earlier) if plural => return Some(M::new(i, i + 2, Sem::Duration(Duration { amount: None, unit: u }))),
+            Some(W::Earlier) if plural => {
+                return Some(M::new(
+                    i,
+                    i + 2,
+                    Sem::Duration(Duration {
+                        amount: None,
+                        unit: u,
+                    }),
+                ));
+            }
             _ => {}
         }
         // "seit Jahren".
         if plural && self.prev(i).is_some_and(|p| self.is_f(p, F::Seit)) {
-            return Some(M::new(i, i + 1, Sem::Duration(Duration { amount: None, unit: u })));
+            return Some(M::new(
+                i,
+                i + 1,
+                Sem::Duration(Duration {
+                    amount: None,
+                    unit: u,
+                }),
+            ));
         }
         None
     }
@@ -1242,45 +1971,105 @@ impl<'a> Matcher<'a> {
         let cue = self.prev(i).is_some_and(|q| {
             matches!(self.f(q), Some(F::Am | F::Gegen | F::Zur | F::At))
                 || (self.is_f(q, F::Der) && q > self.lo && self.is_f(q - 1, F::In))
-                || (self.is_f(q, F::The) && q > self.lo && matches!(self.f(q - 1), Some(F::In | F::At)))
+                || (self.is_f(q, F::The)
+                    && q > self.lo
+                    && matches!(self.f(q - 1), Some(F::In | F::At)))
         });
-        cue.then(|| M::new(i, i + 1, Sem::TimeOfRef { part: Some(p), clock: None, zone: None }))
+        cue.then(|| {
+            M::new(
+                i,
+                i + 1,
+                Sem::TimeOfRef {
+                    part: Some(p),
+                    clock: None,
+                    zone: None,
+                },
+            )
+        })
     }
 
     fn reference(&self, i: usize, r: RefKind) -> Option<M> {
         let t = self.text(i).to_lowercase();
         if t.starts_with("heutig") {
             // "am heutigen Tag" is today; "heutige Verhältnisse" is not a date.
-            return (self.unit_at(i + 1) == Some(Unit::Day)).then(|| M::new(i, i + 2, Sem::DayRel { days: 0, part: None }));
+            return (self.unit_at(i + 1) == Some(Unit::Day)).then(|| {
+                M::new(
+                    i,
+                    i + 2,
+                    Sem::DayRel {
+                        days: 0,
+                        part: None,
+                    },
+                )
+            });
         }
         Some(M::new(i, i + 1, Sem::Ref(r)))
     }
 
     fn ord_word(&self, i: usize, n: u32) -> Option<M> {
         match self.c(i + 1) {
-            C::W(W::HalfYear) if (1..=2).contains(&n) => Some(self.period_of_year(i, i + 2, Cal { half: Some(n as u8), ..Cal::default() })),
-            C::W(W::Unit(Unit::Quarter)) if (1..=4).contains(&n) && !self.plural(i + 1) => Some(self.period_of_year(i, i + 2, Cal { quarter: Some(n as u8), ..Cal::default() })),
+            C::W(W::HalfYear) if (1..=2).contains(&n) => Some(self.period_of_year(
+                i,
+                i + 2,
+                Cal {
+                    half: Some(n as u8),
+                    ..Cal::default()
+                },
+            )),
+            C::W(W::Unit(Unit::Quarter)) if (1..=4).contains(&n) && !self.plural(i + 1) => {
+                Some(self.period_of_year(
+                    i,
+                    i + 2,
+                    Cal {
+                        quarter: Some(n as u8),
+                        ..Cal::default()
+                    },
+                ))
+            }
             C::W(W::Both) | C::W(W::Num(_)) => {
                 let (amount, k) = match self.w(i + 1) {
                     Some(W::Both) => (2.0, i + 2),
                     _ => self.amount(i + 1)?,
                 };
                 let u = self.unit_at(k)?;
-                self.plural(k).then(|| M::new(i, k + 1, Sem::Duration(Duration::new(amount, u))))
+                self.plural(k)
+                    .then(|| M::new(i, k + 1, Sem::Duration(Duration::new(amount, u))))
             }
-            C::W(W::Unit(u)) if self.plural(i + 1) => Some(M::new(i, i + 2, Sem::Duration(Duration { amount: None, unit: u }))),
+            C::W(W::Unit(u)) if self.plural(i + 1) => Some(M::new(
+                i,
+                i + 2,
+                Sem::Duration(Duration {
+                    amount: None,
+                    unit: u,
+                }),
+            )),
             _ => None,
         }
     }
 
     /// "im Alter von 71 Jahren", "aged 71".
     fn age_noun(&self, i: usize) -> Option<M> {
-        let j = if self.is_f(i + 1, F::Von) { i + 2 } else { i + 1 };
+        let j = if self.is_f(i + 1, F::Von) {
+            i + 2
+        } else {
+            i + 1
+        };
         let (n, k) = self.amount(j)?;
         if !(1.0..=125.0).contains(&n) || n.fract() != 0.0 {
             return None;
         }
-        let end = if self.unit_at(k) == Some(Unit::Year) { k + 1 } else { k };
-        Some(M::new(j, end, Sem::Age { years: n as u32, subject: None }))
+        let end = if self.unit_at(k) == Some(Unit::Year) {
+            k + 1
+        } else {
+            k
+        };
+        Some(M::new(
+            j,
+            end,
+            Sem::Age {
+                years: n as u32,
+                subject: None,
+            },
+        ))
     }
 }

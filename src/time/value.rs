@@ -82,10 +82,16 @@ pub struct Point {
 
 impl Point {
     pub fn year(y: i32) -> Point {
-        Point { year: Some(y), gran: Gran::Year }
+        Point {
+            year: Some(y),
+            gran: Gran::Year,
+        }
     }
     pub fn day(y: i32, m: u8, d: u8) -> Point {
-        Point { year: Some(y), gran: Gran::Day(m, d) }
+        Point {
+            year: Some(y),
+            gran: Gran::Day(m, d),
+        }
     }
     pub fn from_date(d: Date) -> Point {
         Point::day(hist_year(d.year() as i32), d.month() as u8, d.day() as u8)
@@ -105,7 +111,11 @@ impl Point {
         let last = |y: i32, m: u8| civil(y, m, 1).map(|d| d.last_of_month());
         match self.gran {
             Gran::Century(c) => {
-                let (a, b) = if c >= 0 { (c * 100, c * 100 + 99) } else { (c * 100 - 100, c * 100 - 1) };
+                let (a, b) = if c >= 0 {
+                    (c * 100, c * 100 + 99)
+                } else {
+                    (c * 100 - 100, c * 100 - 1)
+                };
                 let a = if a == 0 { 1 } else { a };
                 Some((first(a, 1)?, last(b, 12)?))
             }
@@ -132,7 +142,12 @@ impl Point {
                     Gran::Month(m) => Some((first(y, m)?, last(y, m)?)),
                     Gran::Week(w) | Gran::Weekend(Some(w)) => {
                         let yy = i16::try_from(astro_year(y)).ok()?;
-                        let wd = jiff::civil::ISOWeekDate::new(yy, i8::try_from(w).ok()?, jiff::civil::Weekday::Monday).ok()?;
+                        let wd = jiff::civil::ISOWeekDate::new(
+                            yy,
+                            i8::try_from(w).ok()?,
+                            jiff::civil::Weekday::Monday,
+                        )
+                        .ok()?;
                         let mon = wd.date();
                         Some((mon, mon.checked_add(jiff::Span::new().days(6)).ok()?))
                     }
@@ -140,7 +155,9 @@ impl Point {
                         let x = civil(y, m, d)?;
                         Some((x, x))
                     }
-                    Gran::Weekday(_) | Gran::Weekend(None) | Gran::Century(_) | Gran::Decade(_) => None,
+                    Gran::Weekday(_) | Gran::Weekend(None) | Gran::Century(_) | Gran::Decade(_) => {
+                        None
+                    }
                 }
             }
         }
@@ -263,7 +280,10 @@ pub struct Duration {
 
 impl Duration {
     pub fn new(amount: f64, unit: Unit) -> Duration {
-        Duration { amount: Some(amount), unit }
+        Duration {
+            amount: Some(amount),
+            unit,
+        }
     }
 
     fn write_timex(&self, out: &mut String) {
@@ -425,7 +445,11 @@ pub fn days_in_month(year: Option<i32>, month: u8) -> u8 {
         2 => match year {
             Some(y) => {
                 let a = astro_year(y);
-                if (a % 4 == 0 && a % 100 != 0) || a % 400 == 0 { 29 } else { 28 }
+                if (a % 4 == 0 && a % 100 != 0) || a % 400 == 0 {
+                    29
+                } else {
+                    28
+                }
             }
             None => 29,
         },
@@ -440,29 +464,120 @@ mod tests {
     #[test]
     fn timex_strings_follow_timex3() {
         assert_eq!(Value::Date(Point::day(2024, 10, 15)).timex(), "2024-10-15");
-        assert_eq!(Value::Date(Point { year: Some(2025), gran: Gran::Month(2) }).timex(), "2025-02");
-        assert_eq!(Value::Date(Point { year: Some(2023), gran: Gran::Season(Season::Spring) }).timex(), "2023-SP");
-        assert_eq!(Value::Date(Point { year: None, gran: Gran::Day(3, 15) }).timex(), "XXXX-03-15");
-        assert_eq!(Value::Date(Point { year: None, gran: Gran::Weekday(5) }).timex(), "XXXX-WXX-5");
+        assert_eq!(
+            Value::Date(Point {
+                year: Some(2025),
+                gran: Gran::Month(2)
+            })
+            .timex(),
+            "2025-02"
+        );
+        assert_eq!(
+            Value::Date(Point {
+                year: Some(2023),
+                gran: Gran::Season(Season::Spring)
+            })
+            .timex(),
+            "2023-SP"
+        );
+        assert_eq!(
+            Value::Date(Point {
+                year: None,
+                gran: Gran::Day(3, 15)
+            })
+            .timex(),
+            "XXXX-03-15"
+        );
+        assert_eq!(
+            Value::Date(Point {
+                year: None,
+                gran: Gran::Weekday(5)
+            })
+            .timex(),
+            "XXXX-WXX-5"
+        );
         assert_eq!(Value::Date(Point::year(-490)).timex(), "BC0490");
-        assert_eq!(Value::Date(Point { year: None, gran: Gran::Century(19) }).timex(), "19");
-        assert_eq!(Value::Date(Point { year: None, gran: Gran::Century(-3) }).timex(), "BC03");
-        assert_eq!(Value::Date(Point { year: None, gran: Gran::Decade(193) }).timex(), "193");
-        assert_eq!(Value::Duration(Duration::new(80.0, Unit::Year)).timex(), "P80Y");
-        assert_eq!(Value::Duration(Duration::new(1.5, Unit::Year)).timex(), "P1Y6M");
-        assert_eq!(Value::Duration(Duration::new(2.0, Unit::Hour)).timex(), "PT2H");
-        assert_eq!(Value::Duration(Duration { amount: None, unit: Unit::Decade }).timex(), "PXDE");
-        assert_eq!(Value::Time(Point::day(1939, 9, 1), TimeOfDay::Clock { hour: 4, minute: 45 }).timex(), "1939-09-01T04:45");
-        assert_eq!(Value::Time(Point::day(1945, 5, 8), TimeOfDay::Part(DayPart::Evening)).timex(), "1945-05-08TEV");
+        assert_eq!(
+            Value::Date(Point {
+                year: None,
+                gran: Gran::Century(19)
+            })
+            .timex(),
+            "19"
+        );
+        assert_eq!(
+            Value::Date(Point {
+                year: None,
+                gran: Gran::Century(-3)
+            })
+            .timex(),
+            "BC03"
+        );
+        assert_eq!(
+            Value::Date(Point {
+                year: None,
+                gran: Gran::Decade(193)
+            })
+            .timex(),
+            "193"
+        );
+        assert_eq!(
+            Value::Duration(Duration::new(80.0, Unit::Year)).timex(),
+            "P80Y"
+        );
+        assert_eq!(
+            Value::Duration(Duration::new(1.5, Unit::Year)).timex(),
+            "P1Y6M"
+        );
+        assert_eq!(
+            Value::Duration(Duration::new(2.0, Unit::Hour)).timex(),
+            "PT2H"
+        );
+        assert_eq!(
+            Value::Duration(Duration {
+                amount: None,
+                unit: Unit::Decade
+            })
+            .timex(),
+            "PXDE"
+        );
+        assert_eq!(
+            Value::Time(
+                Point::day(1939, 9, 1),
+                TimeOfDay::Clock {
+                    hour: 4,
+                    minute: 45
+                }
+            )
+            .timex(),
+            "1939-09-01T04:45"
+        );
+        assert_eq!(
+            Value::Time(Point::day(1945, 5, 8), TimeOfDay::Part(DayPart::Evening)).timex(),
+            "1945-05-08TEV"
+        );
         assert_eq!(Value::Set(SetValue::Weekday(1)).timex(), "XXXX-WXX-1");
         assert_eq!(Value::Ref(RefKind::Present).timex(), "PRESENT_REF");
     }
 
     #[test]
     fn bounds_cover_the_whole_period() {
-        let w = Point { year: Some(2023), gran: Gran::Season(Season::Winter) }.bounds().unwrap();
-        assert_eq!((w.0.to_string(), w.1.to_string()), ("2023-12-01".into(), "2024-02-29".into()));
-        let c = Point { year: None, gran: Gran::Century(20) }.bounds().unwrap();
+        let w = Point {
+            year: Some(2023),
+            gran: Gran::Season(Season::Winter),
+        }
+        .bounds()
+        .unwrap();
+        assert_eq!(
+            (w.0.to_string(), w.1.to_string()),
+            ("2023-12-01".into(), "2024-02-29".into())
+        );
+        let c = Point {
+            year: None,
+            gran: Gran::Century(20),
+        }
+        .bounds()
+        .unwrap();
         assert_eq!(c.0.year(), 2000);
         assert!(Point::year(99999).bounds().is_none());
         assert!(Point::day(2023, 2, 29).date().is_none());

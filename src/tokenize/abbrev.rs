@@ -10,15 +10,15 @@ const SINGLE: &[&str] = &[
     "Dipl", "Dir", "Do", "Dr", "dt", "Dtzd", "ebd", "ehem", "eig", "einschl", "engl", "entspr",
     "erg", "etc", "ev", "evtl", "exkl", "Fa", "Fam", "ff", "Fr", "frz", "geb", "Gebr", "gegr",
     "gem", "Ges", "gesch", "gest", "ggf", "ggfs", "Hbf", "Hr", "Hrn", "Hrsg", "inkl", "insb",
-    "Inc", "Ing", "Inh", "Jh", "Jhd", "jmd", "jr", "Jr", "Kap", "kath", "Kfm", "kgl", "Komp",
-    "Kr", "lat", "Ltd", "lt", "Mag", "max", "Mi", "mind", "min", "Mio", "Mo", "Mr", "Mrd",
-    "Mrs", "Ms", "mtl", "Mz", "Nachf", "Nr", "Nrn", "No", "od", "öst", "österr", "Pfd", "Pkt",
-    "Pl", "Prof", "Prov", "Red", "rd", "Reg", "Rel", "resp", "röm", "Sa", "sen", "Sept", "sog",
-    "So", "spez", "St", "Std", "Str", "stv", "stellv", "Sr", "Tab", "Tel", "Tsd", "tägl", "u",
-    "usf", "usw", "ugs", "urspr", "Verf", "verh", "verw", "vgl", "vs", "Vors", "wg", "Wwe", "zit",
-    "zzgl", "zz", "zzt", "Jan", "Feb", "Febr", "Mär", "Apr", "Aug", "Okt", "Nov", "Dez", "Mt",
-    "Univ", "Kt", "Bsp", "bsp", "ggü", "Gen", "Lt", "Oberstlt", "Sgt", "Capt", "Col", "Gov", "Sen",
-    "Rep", "Rev", "Bros", "Ziff", "Verl", "Zt",
+    "Inc", "Ing", "Inh", "Jh", "Jhd", "jmd", "jr", "Jr", "Kap", "kath", "Kfm", "kgl", "Komp", "Kr",
+    "lat", "Ltd", "lt", "Mag", "max", "Mi", "mind", "min", "Mio", "Mo", "Mr", "Mrd", "Mrs", "Ms",
+    "mtl", "Mz", "Nachf", "Nr", "Nrn", "No", "od", "öst", "österr", "Pfd", "Pkt", "Pl", "Prof",
+    "Prov", "Red", "rd", "Reg", "Rel", "resp", "röm", "Sa", "sen", "Sept", "sog", "So", "spez",
+    "St", "Std", "Str", "stv", "stellv", "Sr", "Tab", "Tel", "Tsd", "tägl", "u", "usf", "usw",
+    "ugs", "urspr", "Verf", "verh", "verw", "vgl", "vs", "Vors", "wg", "Wwe", "zit", "zzgl", "zz",
+    "zzt", "Jan", "Feb", "Febr", "Mär", "Apr", "Aug", "Okt", "Nov", "Dez", "Mt", "Univ", "Kt",
+    "Bsp", "bsp", "ggü", "Gen", "Lt", "Oberstlt", "Sgt", "Capt", "Col", "Gov", "Sen", "Rep", "Rev",
+    "Bros", "Ziff", "Verl", "Zt",
 ];
 
 /// Multi-part abbreviations written with or without spaces after the
@@ -65,7 +65,9 @@ fn match_spaced(s: &str, abbr: &str) -> Option<usize> {
             if was_dot && j < ab.len() {
                 if sb.get(i) == Some(&b' ') {
                     i += 1;
-                } else if sb[i..].starts_with("\u{a0}".as_bytes()) || sb[i..].starts_with("\u{202f}".as_bytes()) {
+                } else if sb[i..].starts_with("\u{a0}".as_bytes())
+                    || sb[i..].starts_with("\u{202f}".as_bytes())
+                {
                     i += if sb[i] == 0xC2 { 2 } else { 3 };
                 }
             }
@@ -88,10 +90,19 @@ pub fn initialism_len(s: &str) -> Option<usize> {
     let mut i = 0;
     let mut parts = 0;
     loop {
-        let letters: usize = s[i..].chars().take_while(|c| c.is_alphabetic()).take(3).map(char::len_utf8).sum();
+        let letters: usize = s[i..]
+            .chars()
+            .take_while(|c| c.is_alphabetic())
+            .take(3)
+            .map(char::len_utf8)
+            .sum();
         let n = s[i..i + letters].chars().count();
         let single_capital = n == 1 && s[i..].starts_with(|c: char| c.is_uppercase());
-        if n == 0 || n > 2 || !s[i + letters..].starts_with('.') || (parts == 0 && n == 2 && !dotted_next(s, i + letters + 1)) {
+        if n == 0
+            || n > 2
+            || !s[i + letters..].starts_with('.')
+            || (parts == 0 && n == 2 && !dotted_next(s, i + letters + 1))
+        {
             break;
         }
         if parts == 0 && n == 1 && !single_capital && !dotted_next(s, i + 2) {
@@ -112,7 +123,12 @@ pub fn initialism_len(s: &str) -> Option<usize> {
 /// Whether another short dotted letter group starts at `at` ("V." in "n.V.").
 fn dotted_next(s: &str, at: usize) -> bool {
     let rest = &s[at.min(s.len())..];
-    let letters: usize = rest.chars().take_while(|c| c.is_alphabetic()).take(3).map(char::len_utf8).sum();
+    let letters: usize = rest
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .take(3)
+        .map(char::len_utf8)
+        .sum();
     let n = rest[..letters].chars().count();
     (1..=2).contains(&n) && rest[letters..].starts_with('.')
 }

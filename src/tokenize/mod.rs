@@ -81,7 +81,10 @@ impl Tokens {
     /// Index of the token containing `offset`, if any.
     pub fn at(&self, offset: usize) -> Option<usize> {
         let i = self.tokens.partition_point(|t| (t.end as usize) <= offset);
-        self.tokens.get(i).filter(|t| t.start as usize <= offset).map(|_| i)
+        self.tokens
+            .get(i)
+            .filter(|t| t.start as usize <= offset)
+            .map(|_| i)
     }
 
     pub fn sentence_tokens(&self, s: &Sentence) -> &[Token] {
@@ -105,7 +108,13 @@ pub fn tokenize(text: &str, prose: &Prose) -> Tokens {
                 t.flags |= flag::SEGMENT_START;
             }
         }
-        sentences::split(text, &out.tokens, first..out.tokens.len(), bi, &mut out.sentences);
+        sentences::split(
+            text,
+            &out.tokens,
+            first..out.tokens.len(),
+            bi,
+            &mut out.sentences,
+        );
     }
     out
 }
@@ -118,7 +127,10 @@ pub fn tokenize_str(text: &str) -> Tokens {
 
 #[inline]
 fn is_invisible(c: char) -> bool {
-    matches!(c, '\u{00AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}')
+    matches!(
+        c,
+        '\u{00AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}'
+    )
 }
 
 fn is_hyphen(c: char) -> bool {
@@ -153,7 +165,11 @@ fn scan(text: &str, seg: Range<usize>, out: &mut Vec<Token>) {
             i += 1;
             continue;
         }
-        let c = if b < 0x80 { b as char } else { char_at(text, i).unwrap_or(' ') };
+        let c = if b < 0x80 {
+            b as char
+        } else {
+            char_at(text, i).unwrap_or(' ')
+        };
         let clen = c.len_utf8();
         if c.is_whitespace() {
             pending |= flag::SPACE_BEFORE;
@@ -172,13 +188,33 @@ fn scan(text: &str, seg: Range<usize>, out: &mut Vec<Token>) {
         let tok = if c.is_alphanumeric() {
             word(text, i, end, out)
         } else if is_quote(c) {
-            Token { start: i as u32, end: (i + clen) as u32, kind: TokenKind::Quote, flags: 0 }
+            Token {
+                start: i as u32,
+                end: (i + clen) as u32,
+                kind: TokenKind::Quote,
+                flags: 0,
+            }
         } else if c == '.' && text[i..end].starts_with("...") {
-            Token { start: i as u32, end: (i + 3) as u32, kind: TokenKind::Punct, flags: 0 }
+            Token {
+                start: i as u32,
+                end: (i + 3) as u32,
+                kind: TokenKind::Punct,
+                flags: 0,
+            }
         } else if c.is_ascii_punctuation() || is_general_punct(c) {
-            Token { start: i as u32, end: (i + clen) as u32, kind: TokenKind::Punct, flags: 0 }
+            Token {
+                start: i as u32,
+                end: (i + clen) as u32,
+                kind: TokenKind::Punct,
+                flags: 0,
+            }
         } else {
-            Token { start: i as u32, end: (i + clen) as u32, kind: TokenKind::Symbol, flags: 0 }
+            Token {
+                start: i as u32,
+                end: (i + clen) as u32,
+                kind: TokenKind::Symbol,
+                flags: 0,
+            }
         };
         let mut tok = tok;
         tok.flags |= pending;
@@ -189,7 +225,10 @@ fn scan(text: &str, seg: Range<usize>, out: &mut Vec<Token>) {
 }
 
 fn is_general_punct(c: char) -> bool {
-    matches!(c, '–' | '—' | '…' | '·' | '•' | '§' | '¶' | '†' | '‰' | '′' | '″' | '¿' | '¡')
+    matches!(
+        c,
+        '–' | '—' | '…' | '·' | '•' | '§' | '¶' | '†' | '‰' | '′' | '″' | '¿' | '¡'
+    )
 }
 
 /// Scans a word, number, ordinal or abbreviation starting at `i`.
@@ -197,7 +236,12 @@ fn word(text: &str, i: usize, end: usize, prev: &[Token]) -> Token {
     let rest = &text[i..end];
     // Dotted abbreviations must be tried before the word scan splits them.
     if let Some(n) = abbrev::multi_len(rest).or_else(|| abbrev::initialism_len(rest)) {
-        let mut t = Token { start: i as u32, end: (i + n) as u32, kind: TokenKind::Abbrev, flags: 0 };
+        let mut t = Token {
+            start: i as u32,
+            end: (i + n) as u32,
+            kind: TokenKind::Abbrev,
+            flags: 0,
+        };
         t.flags |= case_flags(&text[i..i + n]);
         return t;
     }
@@ -247,7 +291,9 @@ fn word(text: &str, i: usize, end: usize, prev: &[Token]) -> Token {
                 continue;
             }
             // "Staats- und": the hyphen of a truncated compound stays.
-            if letters && (after >= end || matches!(char_at(text, after), Some(' ' | ',' | '\u{a0}'))) {
+            if letters
+                && (after >= end || matches!(char_at(text, after), Some(' ' | ',' | '\u{a0}')))
+            {
                 j = after;
                 flags |= flag::HAS_HYPHEN;
             }
@@ -265,8 +311,17 @@ fn word(text: &str, i: usize, end: usize, prev: &[Token]) -> Token {
         break;
     }
     let w = &text[i..j];
-    let kind = if digits_only_numberish && !letters { TokenKind::Number } else { TokenKind::Word };
-    let mut t = Token { start: i as u32, end: j as u32, kind, flags: flags | case_flags(w) };
+    let kind = if digits_only_numberish && !letters {
+        TokenKind::Number
+    } else {
+        TokenKind::Word
+    };
+    let mut t = Token {
+        start: i as u32,
+        end: j as u32,
+        kind,
+        flags: flags | case_flags(w),
+    };
     if j < end && bytes[j] == b'.' && !text[j..end].starts_with("...") {
         if kind == TokenKind::Word && letters && abbrev::is_single(w) {
             t.kind = TokenKind::Abbrev;
@@ -308,8 +363,18 @@ fn case_flags(w: &str) -> u16 {
 }
 
 pub const MONTHS_DE: [&str; 12] = [
-    "Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober",
-    "November", "Dezember",
+    "Januar",
+    "Februar",
+    "März",
+    "April",
+    "Mai",
+    "Juni",
+    "Juli",
+    "August",
+    "September",
+    "Oktober",
+    "November",
+    "Dezember",
 ];
 
 /// Words that follow an article and an ordinal: "am 15.", "der 75.".
@@ -318,9 +383,31 @@ fn ordinal_context(prev: &[Token], text: &str) -> bool {
         let w = t.text(text).to_lowercase();
         matches!(
             w.as_str(),
-            "am" | "im" | "vom" | "zum" | "zur" | "der" | "die" | "das" | "des" | "dem" | "den"
-                | "ab" | "bis" | "seit" | "ihr" | "ihre" | "ihrem" | "ihren" | "sein" | "seine"
-                | "seinem" | "seinen" | "dieses" | "diesem" | "jeden" | "jedes"
+            "am" | "im"
+                | "vom"
+                | "zum"
+                | "zur"
+                | "der"
+                | "die"
+                | "das"
+                | "des"
+                | "dem"
+                | "den"
+                | "ab"
+                | "bis"
+                | "seit"
+                | "ihr"
+                | "ihre"
+                | "ihrem"
+                | "ihren"
+                | "sein"
+                | "seine"
+                | "seinem"
+                | "seinen"
+                | "dieses"
+                | "diesem"
+                | "jeden"
+                | "jedes"
         )
     })
 }
@@ -374,7 +461,11 @@ mod tests {
     use super::*;
 
     fn toks(s: &str) -> Vec<(&str, TokenKind)> {
-        tokenize_str(s).tokens.iter().map(|t| (t.text(s), t.kind)).collect()
+        tokenize_str(s)
+            .tokens
+            .iter()
+            .map(|t| (t.text(s), t.kind))
+            .collect()
     }
 
     fn words(s: &str) -> Vec<&str> {
@@ -383,8 +474,14 @@ mod tests {
 
     #[test]
     fn abbreviations_are_single_tokens() {
-        assert_eq!(words("z. B. Dr. Meier, u. a. Nr. 5"), ["z. B.", "Dr.", "Meier", ",", "u. a.", "Nr.", "5"]);
-        assert_eq!(words("z.B. die U.S.-Regierung"), ["z.B.", "die", "U.S.", "-", "Regierung"]);
+        assert_eq!(
+            words("z. B. Dr. Meier, u. a. Nr. 5"),
+            ["z. B.", "Dr.", "Meier", ",", "u. a.", "Nr.", "5"]
+        );
+        assert_eq!(
+            words("z.B. die U.S.-Regierung"),
+            ["z.B.", "die", "U.S.", "-", "Regierung"]
+        );
     }
 
     #[test]
@@ -399,16 +496,32 @@ mod tests {
 
     #[test]
     fn numbers_times_and_compounds() {
-        assert_eq!(words("3,5 Prozent um 10.30 Uhr am 28.02.2025"), ["3,5", "Prozent", "um", "10.30", "Uhr", "am", "28.02.2025"]);
-        assert_eq!(words("des BRICS-Gipfels der US-Außenminister"), ["des", "BRICS-Gipfels", "der", "US-Außenminister"]);
-        assert_eq!(words("Staats- und Regierungschefs"), ["Staats-", "und", "Regierungschefs"]);
-        assert_eq!(words("COVID19 G20-Gipfel 2024er"), ["COVID19", "G20-Gipfel", "2024er"]);
+        assert_eq!(
+            words("3,5 Prozent um 10.30 Uhr am 28.02.2025"),
+            ["3,5", "Prozent", "um", "10.30", "Uhr", "am", "28.02.2025"]
+        );
+        assert_eq!(
+            words("des BRICS-Gipfels der US-Außenminister"),
+            ["des", "BRICS-Gipfels", "der", "US-Außenminister"]
+        );
+        assert_eq!(
+            words("Staats- und Regierungschefs"),
+            ["Staats-", "und", "Regierungschefs"]
+        );
+        assert_eq!(
+            words("COVID19 G20-Gipfel 2024er"),
+            ["COVID19", "G20-Gipfel", "2024er"]
+        );
     }
 
     #[test]
     fn quotes_are_their_own_tokens() {
         let t = toks("«Wir» „sagen“ \"so\"");
-        let quotes: Vec<_> = t.iter().filter(|(_, k)| *k == TokenKind::Quote).map(|(s, _)| *s).collect();
+        let quotes: Vec<_> = t
+            .iter()
+            .filter(|(_, k)| *k == TokenKind::Quote)
+            .map(|(s, _)| *s)
+            .collect();
         assert_eq!(quotes, ["«", "»", "„", "“", "\"", "\""]);
     }
 

@@ -18,7 +18,13 @@ pub struct Sentence {
 /// Abbreviations that can also end a sentence ("… usw. Dann").
 const FINAL_ABBREVS: &[&str] = &["usw.", "etc.", "usf.", "Chr.", "ff.", "Jh.", "ca.", "bzw."];
 
-pub fn split(text: &str, toks: &[Token], range: Range<usize>, block: usize, out: &mut Vec<Sentence>) {
+pub fn split(
+    text: &str,
+    toks: &[Token],
+    range: Range<usize>,
+    block: usize,
+    out: &mut Vec<Sentence>,
+) {
     let mut start = range.start;
     let mut k = range.start;
     while k < range.end {
@@ -88,7 +94,11 @@ fn push(toks: &[Token], r: Range<usize>, block: usize, out: &mut Vec<Sentence>) 
         return;
     }
     let span = toks[r.start].start as usize..toks[r.end - 1].end as usize;
-    out.push(Sentence { tokens: r, span, block });
+    out.push(Sentence {
+        tokens: r,
+        span,
+        block,
+    });
 }
 
 #[cfg(test)]
@@ -104,7 +114,10 @@ mod tests {
     fn abbreviations_and_ordinals_do_not_end_sentences() {
         assert_eq!(
             sents("Dr. Meier kam am 15. Oktober, z. B. mit Nr. 5. Dann ging er."),
-            ["Dr. Meier kam am 15. Oktober, z. B. mit Nr. 5.", "Dann ging er."]
+            [
+                "Dr. Meier kam am 15. Oktober, z. B. mit Nr. 5.",
+                "Dann ging er."
+            ]
         );
     }
 
@@ -112,12 +125,21 @@ mod tests {
     fn closing_quote_after_full_stop_stays_with_its_sentence() {
         assert_eq!(
             sents("Er sagte: „Wir kommen.“ Dann ging er! Wirklich? «Ja.» Gut"),
-            ["Er sagte: „Wir kommen.“", "Dann ging er!", "Wirklich?", "«Ja.»", "Gut"]
+            [
+                "Er sagte: „Wir kommen.“",
+                "Dann ging er!",
+                "Wirklich?",
+                "«Ja.»",
+                "Gut"
+            ]
         );
     }
 
     #[test]
     fn lower_case_after_full_stop_continues() {
-        assert_eq!(sents("Das ist 3.5 mal so viel. und weiter"), ["Das ist 3.5 mal so viel. und weiter"]);
+        assert_eq!(
+            sents("Das ist 3.5 mal so viel. und weiter"),
+            ["Das ist 3.5 mal so viel. und weiter"]
+        );
     }
 }

@@ -32,7 +32,11 @@ impl Discovery {
         };
         let include = build(&settings.include);
         let exclude = build(&settings.exclude);
-        Discovery { include, exclude, errors }
+        Discovery {
+            include,
+            exclude,
+            errors,
+        }
     }
 
     /// Whether `path` (under `root`) is an article by the globs.
@@ -88,7 +92,15 @@ mod tests {
         let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir_all(dir.join("sub")).unwrap();
         std::fs::create_dir_all(dir.join(".hidden")).unwrap();
-        for f in ["a.md", "b.txt", "c.rs", "sub/d.markdown", "sub/skip.txt", ".hidden/e.md", "ignored.txt"] {
+        for f in [
+            "a.md",
+            "b.txt",
+            "c.rs",
+            "sub/d.markdown",
+            "sub/skip.txt",
+            ".hidden/e.md",
+            "ignored.txt",
+        ] {
             std::fs::write(dir.join(f), "x").unwrap();
         }
         std::fs::write(dir.join(".gitignore"), "ignored.txt\n").unwrap();
@@ -97,7 +109,10 @@ mod tests {
             ..Settings::default()
         };
         let (files, errors) = discover(std::slice::from_ref(&dir), &settings);
-        let names: Vec<_> = files.iter().map(|p| p.strip_prefix(&dir).unwrap().to_string_lossy().into_owned()).collect();
+        let names: Vec<_> = files
+            .iter()
+            .map(|p| p.strip_prefix(&dir).unwrap().to_string_lossy().into_owned())
+            .collect();
         assert!(errors.is_empty(), "{errors:?}");
         assert_eq!(names, ["a.md", "b.txt", "sub/d.markdown"]);
         std::fs::remove_dir_all(&dir).unwrap();

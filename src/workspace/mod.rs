@@ -18,9 +18,15 @@ impl std::fmt::Display for LoadError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             LoadError::TooLarge { size, limit } => {
-                write!(f, "skipped: {size} bytes is over the {limit}-byte limit (max-file-size)")
+                write!(
+                    f,
+                    "skipped: {size} bytes is over the {limit}-byte limit (max-file-size)"
+                )
             }
-            LoadError::InvalidUtf8 { offset } => write!(f, "skipped: not valid UTF-8 (first bad byte at offset {offset})"),
+            LoadError::InvalidUtf8 { offset } => write!(
+                f,
+                "skipped: not valid UTF-8 (first bad byte at offset {offset})"
+            ),
             LoadError::Io(e) => write!(f, "could not be read: {e}"),
         }
     }
@@ -36,15 +42,24 @@ pub struct Loaded {
 pub fn load_text(path: &Path, max_size: u64) -> Result<Loaded, LoadError> {
     let meta = std::fs::metadata(path).map_err(LoadError::Io)?;
     if meta.len() > max_size {
-        return Err(LoadError::TooLarge { size: meta.len(), limit: max_size });
+        return Err(LoadError::TooLarge {
+            size: meta.len(),
+            limit: max_size,
+        });
     }
     let bytes = std::fs::read(path).map_err(LoadError::Io)?;
-    let bom = if bytes.starts_with(b"\xEF\xBB\xBF") { 3 } else { 0 };
+    let bom = if bytes.starts_with(b"\xEF\xBB\xBF") {
+        3
+    } else {
+        0
+    };
     match String::from_utf8(bytes) {
         Ok(mut s) => {
             s.drain(..bom);
             Ok(Loaded { text: s, bom })
         }
-        Err(e) => Err(LoadError::InvalidUtf8 { offset: e.utf8_error().valid_up_to() }),
+        Err(e) => Err(LoadError::InvalidUtf8 {
+            offset: e.utf8_error().valid_up_to(),
+        }),
     }
 }

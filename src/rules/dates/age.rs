@@ -31,28 +31,54 @@ pub fn check(cx: &Ctx, sink: &mut Sink) {
     let doc = doc_date(cx);
     for t in cx.times {
         let (stated, subject, birthday) = match &t.sem {
-            Sem::Age { years, subject: Some(s) } => (*years as i32, s.clone(), false),
-            Sem::Anniversary { n, kind: AnnivKind::Birthday, subject: Some(s) } => (*n as i32, s.clone(), true),
+            Sem::Age {
+                years,
+                subject: Some(s),
+            } => (*years as i32, s.clone(), false),
+            Sem::Anniversary {
+                n,
+                kind: AnnivKind::Birthday,
+                subject: Some(s),
+            } => (*n as i32, s.clone(), true),
             _ => continue,
         };
         let name = &cx.text[subject.clone()];
-        let Some((born, kb_name)) = cx.context.birth_dates.lookup(name) else { continue };
+        let Some((born, kb_name)) = cx.context.birth_dates.lookup(name) else {
+            continue;
+        };
         // The moment the age refers to: a year or date named in the same
         // sentence ("1999 wurde der damals 47-Jährige …"), else the article date.
-        let named = in_sentence(cx, t.sentence).find_map(|o| match (&o.sem, &o.status, o.value.point()) {
-            (Sem::Cal(c), Status::Explicit, Some(p)) if matches!(c.year, Some(YearSpec::Explicit(_))) && o.span != t.span => Some(*p),
-            _ => None,
-        });
+        let named =
+            in_sentence(cx, t.sentence).find_map(|o| match (&o.sem, &o.status, o.value.point()) {
+                (Sem::Cal(c), Status::Explicit, Some(p))
+                    if matches!(c.year, Some(YearSpec::Explicit(_))) && o.span != t.span =>
+                {
+                    Some(*p)
+                }
+                _ => None,
+            });
         let (possible, when): (Vec<i32>, String) = match (named, doc) {
             (Some(p), _) => match (p.date(), p.year) {
                 (Some(d), _) => (vec![age_on(born, d)], format!("on {}", format_date_de(d))),
-                (None, Some(y)) if matches!(p.gran, Gran::Year | Gran::Season(_) | Gran::Month(_) | Gran::Half(_) | Gran::Quarter(_)) => {
+                (None, Some(y))
+                    if matches!(
+                        p.gran,
+                        Gran::Year
+                            | Gran::Season(_)
+                            | Gran::Month(_)
+                            | Gran::Half(_)
+                            | Gran::Quarter(_)
+                    ) =>
+                {
                     let full = y - hist_year(born.year() as i32);
                     (vec![full - 1, full], format!("in {y}"))
                 }
                 _ => continue,
             },
-            (None, Some(d)) => (vec![age_on(born, d)], format!("on the article date {}", format_date_de(d))),
+            (None, Some(d)) => (
+                vec![age_on(born, d)],
+                format!("on the article date {}", format_date_de(d)),
+            ),
             (None, None) => continue,
         };
         // A birthday is the age reached that year, whenever in the year it falls.
@@ -77,16 +103,27 @@ pub fn check(cx: &Ctx, sink: &mut Sink) {
         let digits: usize = written.bytes().take_while(u8::is_ascii_digit).count();
         let fixes = if possible.len() == 1 && digits > 0 {
             let span = t.span.start..t.span.start + digits;
-            vec![Fix::replace(format!("Change the age to {right}"), span, right.to_string())]
+            vec![Fix::replace(
+                format!("Change the age to {right}"),
+                span,
+                right.to_string(),
+            )]
         } else {
             Vec::new()
         };
         let what = if birthday { "birthday" } else { "age" };
-        let expected = if possible.len() == 2 { format!("{} or {}", possible[0], possible[1]) } else { right.to_string() };
+        let expected = if possible.len() == 2 {
+            format!("{} or {}", possible[0], possible[1])
+        } else {
+            right.to_string()
+        };
         sink.emit_about(
             &AGE_MISMATCH,
             t.span.clone(),
-            format!("{kb_name} was born on {}: {what} {expected} {when}, not {stated}", format_date_de(born)),
+            format!(
+                "{kb_name} was born on {}: {what} {expected} {when}, not {stated}",
+                format_date_de(born)
+            ),
             fixes,
             Some(kb_name.to_string()),
         );
@@ -100,38 +137,74 @@ mod tests {
     const CODE: &str = "dates/age-mismatch";
 
     fn flagged(text: &str) -> Vec<String> {
-        let cx = with_births(&[("Wladimir Putin", "1952-10-07"), ("Olaf Scholz", "1958-06-14")]);
-        findings_with(CODE, text, &cx).into_iter().map(|f| text[f.span].to_string()).collect()
+        let cx = with_births(&[
+            ("Wladimir Putin", "1952-10-07"),
+            ("Olaf Scholz", "1958-06-14"),
+        ]);
+        findings_with(CODE, text, &cx)
+            .into_iter()
+            .map(|f| text[f.span].to_string())
+            .collect()
     }
 
     #[test]
     fn stale_ages_in_all_notations_are_flagged() {
         let head = "---\ndate: 2022-12-30\n---\n";
-        assert_eq!(flagged(&format!("{head}Wladimir Putin (71) sprach.")), ["71"]);
-        assert_eq!(flagged(&format!("{head}Der 71-jährige Putin sprach.")), ["71-jährige"]);
+        assert_eq!(
+            flagged(&format!("{head}Wladimir Putin (71) sprach.")),
+            ["71"]
+        );
+        assert_eq!(
+            flagged(&format!("{head}Der 71-jährige Putin sprach.")),
+            ["71-jährige"]
+        );
         assert_eq!(flagged(&format!("{head}Putin, 71, sprach lange.")), ["71"]);
-        assert_eq!(flagged(&format!("{head}Putin ist 71 Jahre alt.")), ["71 Jahre alt"]);
+        assert_eq!(
+            flagged(&format!("{head}Putin ist 71 Jahre alt.")),
+            ["71 Jahre alt"]
+        );
         assert!(flagged(&format!("{head}Wladimir Putin (70) sprach.")).is_empty());
     }
 
     #[test]
     fn birthday_must_fall_in_the_right_year() {
-        assert_eq!(flagged("---\ndate: 2022-10-03\n---\nPutin feiert am Freitag seinen 71. Geburtstag."), ["71. Geburtstag"]);
-        assert!(flagged("---\ndate: 2022-10-03\n---\nPutin feiert am Freitag seinen 70. Geburtstag.").is_empty());
+        assert_eq!(
+            flagged("---\ndate: 2022-10-03\n---\nPutin feiert am Freitag seinen 71. Geburtstag."),
+            ["71. Geburtstag"]
+        );
+        assert!(
+            flagged("---\ndate: 2022-10-03\n---\nPutin feiert am Freitag seinen 70. Geburtstag.")
+                .is_empty()
+        );
     }
 
     #[test]
     fn a_year_in_the_sentence_is_the_reference() {
-        assert!(flagged("---\ndate: 2024-01-01\n---\n1999 wurde der 47-jährige Putin Regierungschef.").is_empty());
-        assert!(flagged("---\ndate: 2024-01-01\n---\n1999 wurde der 46-jährige Putin Regierungschef.").is_empty());
-        assert_eq!(flagged("---\ndate: 2024-01-01\n---\n1999 wurde der 52-jährige Putin Regierungschef."), ["52-jährige"]);
+        assert!(
+            flagged("---\ndate: 2024-01-01\n---\n1999 wurde der 47-jährige Putin Regierungschef.")
+                .is_empty()
+        );
+        assert!(
+            flagged("---\ndate: 2024-01-01\n---\n1999 wurde der 46-jährige Putin Regierungschef.")
+                .is_empty()
+        );
+        assert_eq!(
+            flagged("---\ndate: 2024-01-01\n---\n1999 wurde der 52-jährige Putin Regierungschef."),
+            ["52-jährige"]
+        );
     }
 
     #[test]
     fn unknown_people_missing_dates_and_empty_knowledge_are_skipped() {
         assert!(flagged("---\ndate: 2022-12-30\n---\nMaria Huber (71) sprach.").is_empty());
         assert!(flagged("Wladimir Putin (71) sprach.").is_empty());
-        assert!(findings(CODE, "---\ndate: 2022-12-30\n---\nWladimir Putin (71) sprach.").is_empty());
+        assert!(
+            findings(
+                CODE,
+                "---\ndate: 2022-12-30\n---\nWladimir Putin (71) sprach."
+            )
+            .is_empty()
+        );
     }
 
     #[test]

@@ -17,18 +17,36 @@ pub fn check(cx: &Ctx, sink: &mut Sink) {
     let doc = doc_date(cx);
     for a in cx.times {
         match &a.sem {
-            Sem::Anniversary { n, kind, .. } if *kind != AnnivKind::Birthday => anniversary(cx, sink, a, *n, doc),
-            Sem::Shift { amount: Some(n), unit: crate::time::Unit::Year, sign: -1, from_document: true } if n.fract() == 0.0 => ago(cx, sink, a, *n as i32),
+            Sem::Anniversary { n, kind, .. } if *kind != AnnivKind::Birthday => {
+                anniversary(cx, sink, a, *n, doc)
+            }
+            Sem::Shift {
+                amount: Some(n),
+                unit: crate::time::Unit::Year,
+                sign: -1,
+                from_document: true,
+            } if n.fract() == 0.0 => ago(cx, sink, a, *n as i32),
             _ => {}
         }
     }
 }
 
-fn anniversary(cx: &Ctx, sink: &mut Sink, a: &crate::time::TimeExpr, n: u32, doc: Option<jiff::civil::Date>) {
-    let years: Vec<i32> = explicit_years(cx, a.sentence).iter().map(|(y, _)| *y).collect();
+fn anniversary(
+    cx: &Ctx,
+    sink: &mut Sink,
+    a: &crate::time::TimeExpr,
+    n: u32,
+    doc: Option<jiff::civil::Date>,
+) {
+    let years: Vec<i32> = explicit_years(cx, a.sentence)
+        .iter()
+        .map(|(y, _)| *y)
+        .collect();
     // The event: the earliest year in the sentence, or a known event.
     let (event, source) = match years.iter().min() {
-        Some(&y) if years.len() >= 2 || doc.is_some_and(|d| y < hist_year(d.year() as i32)) => (y, format!("{y}")),
+        Some(&y) if years.len() >= 2 || doc.is_some_and(|d| y < hist_year(d.year() as i32)) => {
+            (y, format!("{y}"))
+        }
         _ => match event_for(cx, a) {
             Some(e) => (e.year, format!("{} ({})", e.label, e.year)),
             None => return,
@@ -37,8 +55,13 @@ fn anniversary(cx: &Ctx, sink: &mut Sink, a: &crate::time::TimeExpr, n: u32, doc
     // The year it falls in: a later year in the sentence, a relative year,
     // or the article date.
     let later = years.iter().copied().filter(|y| *y > event).max();
-    let rel = paired_rel(cx, a).filter(|t| matches!(t.status, Status::Resolved(_))).and_then(|t| t.value.point()).and_then(|p| p.year);
-    let Some(year) = later.or(rel).or(doc.map(|d| hist_year(d.year() as i32))) else { return };
+    let rel = paired_rel(cx, a)
+        .filter(|t| matches!(t.status, Status::Resolved(_)))
+        .and_then(|t| t.value.point())
+        .and_then(|p| p.year);
+    let Some(year) = later.or(rel).or(doc.map(|d| hist_year(d.year() as i32))) else {
+        return;
+    };
     let right = year - event;
     if right == n as i32 || right <= 0 {
         return;
@@ -46,32 +69,45 @@ fn anniversary(cx: &Ctx, sink: &mut Sink, a: &crate::time::TimeExpr, n: u32, doc
     let written = &cx.text[a.span.clone()];
     let digits: usize = written.bytes().take_while(u8::is_ascii_digit).count();
     let fixes = if digits > 0 {
-        vec![Fix::replace(format!("Change to {right}"), a.span.start..a.span.start + digits, right.to_string())]
+        vec![Fix::replace(
+            format!("Change to {right}"),
+            a.span.start..a.span.start + digits,
+            right.to_string(),
+        )]
     } else {
         Vec::new()
     };
     sink.emit(
         &ANNIVERSARY_ARITHMETIC,
         a.span.clone(),
-        format!("{}: from {source} to {year} is {right} years, not {n}", quote(cx, a.span.clone())),
+        format!(
+            "{}: from {source} to {year} is {right} years, not {n}",
+            quote(cx, a.span.clone())
+        ),
         fixes,
     );
 }
 
 /// "vor 80 Jahren, 1944," — the gloss must be the year the count gives.
 fn ago(cx: &Ctx, sink: &mut Sink, a: &crate::time::TimeExpr, n: i32) {
-    let Some(counted) = a.value.point().and_then(|p| p.year) else { return };
+    let Some(counted) = a.value.point().and_then(|p| p.year) else {
+        return;
+    };
     if !matches!(a.status, Status::Resolved(_)) {
         return;
     }
     let next = in_sentence(cx, a.sentence).find(|t| t.span.start >= a.span.end);
     let Some(gloss) = next else { return };
     let gap = &cx.text[a.span.end..gloss.span.start];
-    let glossed = gap.split(|c: char| c.is_whitespace() || matches!(c, ',' | '(' | '–' | '-')).all(|w| w.is_empty() || matches!(w, "im" | "also" | "am"));
+    let glossed = gap
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | '(' | '–' | '-'))
+        .all(|w| w.is_empty() || matches!(w, "im" | "also" | "am"));
     if !glossed || !matches!(gloss.status, Status::Explicit) {
         return;
     }
-    let Some(y) = gloss.value.point().and_then(|p| p.year) else { return };
+    let Some(y) = gloss.value.point().and_then(|p| p.year) else {
+        return;
+    };
     if y == counted {
         return;
     }
@@ -79,7 +115,11 @@ fn ago(cx: &Ctx, sink: &mut Sink, a: &crate::time::TimeExpr, n: i32) {
     sink.emit(
         &ANNIVERSARY_ARITHMETIC,
         a.span.clone(),
-        format!("{} before the article year {doc_year} is {counted}, but the text says {}", quote(cx, a.span.clone()), quote(cx, gloss.span.clone())),
+        format!(
+            "{} before the article year {doc_year} is {counted}, but the text says {}",
+            quote(cx, a.span.clone()),
+            quote(cx, gloss.span.clone())
+        ),
         Vec::new(),
     );
 }
@@ -94,15 +134,36 @@ mod tests {
     fn anniversary_of_a_known_event_must_match_the_article_year() {
         let t = "---\ndate: 2025-05-08\n---\nEuropa begeht den 75. Jahrestag des Endes des Zweiten Weltkriegs.";
         assert_eq!(flagged(CODE, t), ["75. Jahrestag"]);
-        assert_eq!(fixed(CODE, t), "---\ndate: 2025-05-08\n---\nEuropa begeht den 80. Jahrestag des Endes des Zweiten Weltkriegs.");
+        assert_eq!(
+            fixed(CODE, t),
+            "---\ndate: 2025-05-08\n---\nEuropa begeht den 80. Jahrestag des Endes des Zweiten Weltkriegs."
+        );
         assert!(flagged(CODE, "---\ndate: 2025-05-08\n---\nEuropa begeht den 80. Jahrestag des Endes des Zweiten Weltkriegs.").is_empty());
     }
 
     #[test]
     fn years_stated_in_the_sentence_are_used() {
-        assert_eq!(flagged(CODE, "Im Jahr 2024 feierte der 1949 gegründete Verein sein 70-jähriges Bestehen."), ["70-jähriges Bestehen"]);
-        assert!(flagged(CODE, "Im Jahr 2024 feierte der 1949 gegründete Verein sein 75-jähriges Bestehen.").is_empty());
-        assert_eq!(flagged(CODE, "---\ndate: 2019-11-09\n---\nDer Fall der Mauer jährt sich heute zum 25. Mal."), ["25. Mal"]);
+        assert_eq!(
+            flagged(
+                CODE,
+                "Im Jahr 2024 feierte der 1949 gegründete Verein sein 70-jähriges Bestehen."
+            ),
+            ["70-jähriges Bestehen"]
+        );
+        assert!(
+            flagged(
+                CODE,
+                "Im Jahr 2024 feierte der 1949 gegründete Verein sein 75-jähriges Bestehen."
+            )
+            .is_empty()
+        );
+        assert_eq!(
+            flagged(
+                CODE,
+                "---\ndate: 2019-11-09\n---\nDer Fall der Mauer jährt sich heute zum 25. Mal."
+            ),
+            ["25. Mal"]
+        );
     }
 
     #[test]
@@ -115,13 +176,37 @@ mod tests {
 
     #[test]
     fn years_ago_with_a_wrong_gloss_is_flagged() {
-        assert_eq!(flagged(CODE, "---\ndate: 2025-05-08\n---\nVor 80 Jahren, 1944, endete der Krieg."), ["Vor 80 Jahren"]);
-        assert!(flagged(CODE, "---\ndate: 2025-05-08\n---\nVor 80 Jahren, 1945, endete der Krieg.").is_empty());
+        assert_eq!(
+            flagged(
+                CODE,
+                "---\ndate: 2025-05-08\n---\nVor 80 Jahren, 1944, endete der Krieg."
+            ),
+            ["Vor 80 Jahren"]
+        );
+        assert!(
+            flagged(
+                CODE,
+                "---\ndate: 2025-05-08\n---\nVor 80 Jahren, 1945, endete der Krieg."
+            )
+            .is_empty()
+        );
     }
 
     #[test]
     fn unknown_events_and_undated_articles_are_skipped() {
-        assert!(flagged(CODE, "---\ndate: 2025-05-08\n---\nDer Verein feiert den 75. Jahrestag seiner Gründung.").is_empty());
-        assert!(flagged(CODE, "Europa begeht den 75. Jahrestag des Endes des Zweiten Weltkriegs.").is_empty());
+        assert!(
+            flagged(
+                CODE,
+                "---\ndate: 2025-05-08\n---\nDer Verein feiert den 75. Jahrestag seiner Gründung."
+            )
+            .is_empty()
+        );
+        assert!(
+            flagged(
+                CODE,
+                "Europa begeht den 75. Jahrestag des Endes des Zweiten Weltkriegs."
+            )
+            .is_empty()
+        );
     }
 }

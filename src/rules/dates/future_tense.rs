@@ -23,14 +23,21 @@ pub fn check(cx: &Ctx, sink: &mut Sink) {
         if !matches!(c.year, Some(YearSpec::Explicit(_))) {
             continue;
         }
-        let Some((start, end)) = t.value.point().and_then(|p| p.bounds()) else { continue };
+        let Some((start, end)) = t.value.point().and_then(|p| p.bounds()) else {
+            continue;
+        };
         if end >= doc {
             continue;
         }
         // "Im Dezember 2022 kündigte Putin an, dass Xi im Frühjahr 2023 kommen wird":
         // the future is seen from an earlier moment the sentence names.
         let earlier_anchor = in_sentence(cx, t.sentence).any(|o| {
-            o.span != t.span && matches!(o.status, Status::Explicit) && o.value.point().and_then(|p| p.bounds()).is_some_and(|(_, e)| e < start)
+            o.span != t.span
+                && matches!(o.status, Status::Explicit)
+                && o.value
+                    .point()
+                    .and_then(|p| p.bounds())
+                    .is_some_and(|(_, e)| e < start)
         });
         if earlier_anchor {
             continue;
@@ -38,7 +45,11 @@ pub fn check(cx: &Ctx, sink: &mut Sink) {
         sink.emit(
             &FUTURE_TENSE_PAST_DATE,
             t.span.clone(),
-            format!("future tense for {}, which lies before the article date {}", quote(cx, t.span.clone()), format_date_de(doc)),
+            format!(
+                "future tense for {}, which lies before the article date {}",
+                quote(cx, t.span.clone()),
+                format_date_de(doc)
+            ),
             Vec::new(),
         );
     }
@@ -54,7 +65,8 @@ mod tests {
     fn future_tense_for_a_past_period_is_flagged() {
         let t = "---\ndate: 2024-05-01\n---\nXi wird im Frühjahr 2023 Moskau besuchen.";
         assert_eq!(flagged(CODE, t), ["Frühjahr 2023"]);
-        let t = "---\ndate: 2024-05-01\n---\nEr sagte, dass Xi Moskau am 20. März 2023 besuchen wird.";
+        let t =
+            "---\ndate: 2024-05-01\n---\nEr sagte, dass Xi Moskau am 20. März 2023 besuchen wird.";
         assert_eq!(flagged(CODE, t), ["20. März 2023"]);
     }
 

@@ -16,7 +16,12 @@ pub static IMPOSSIBLE_DATE: Rule = Rule {
 pub fn check(cx: &Ctx, sink: &mut Sink) {
     for t in cx.times {
         if let Status::Invalid(why) = &t.status {
-            sink.emit(&IMPOSSIBLE_DATE, t.span.clone(), format!("{} is not a date: {why}", quote(cx, t.span.clone())), Vec::new());
+            sink.emit(
+                &IMPOSSIBLE_DATE,
+                t.span.clone(),
+                format!("{} is not a date: {why}", quote(cx, t.span.clone())),
+                Vec::new(),
+            );
         }
     }
 }
@@ -31,17 +36,29 @@ mod tests {
     fn days_beyond_the_end_of_the_month_are_flagged() {
         assert_eq!(flagged(CODE, "Am 31. April tagte der Rat."), ["31. April"]);
         assert_eq!(flagged(CODE, "Es geschah am 31. Februar."), ["31. Februar"]);
-        assert_eq!(flagged(CODE, "Frist ist der 32.8. um Mitternacht."), ["32.8."]);
-        assert_eq!(flagged(CODE, "Das Urteil vom 32.13.2024 ist rechtskräftig."), ["32.13.2024"]);
+        assert_eq!(
+            flagged(CODE, "Frist ist der 32.8. um Mitternacht."),
+            ["32.8."]
+        );
+        assert_eq!(
+            flagged(CODE, "Das Urteil vom 32.13.2024 ist rechtskräftig."),
+            ["32.13.2024"]
+        );
     }
 
     #[test]
     fn leap_days_depend_on_the_year() {
-        assert_eq!(flagged(CODE, "Am 29. Februar 2023 war nichts los."), ["29. Februar 2023"]);
+        assert_eq!(
+            flagged(CODE, "Am 29. Februar 2023 war nichts los."),
+            ["29. Februar 2023"]
+        );
         assert!(flagged(CODE, "Am 29. Februar 2024 war Schalttag.").is_empty());
         assert!(flagged(CODE, "Am 29. Februar feiern sie selten.").is_empty());
         assert!(flagged(CODE, "Am 29.02.2000 war Schalttag.").is_empty());
-        assert_eq!(flagged(CODE, "Am 29.02.1900 war kein Schalttag."), ["29.02.1900"]);
+        assert_eq!(
+            flagged(CODE, "Am 29.02.1900 war kein Schalttag."),
+            ["29.02.1900"]
+        );
     }
 
     #[test]

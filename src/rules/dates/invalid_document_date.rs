@@ -18,7 +18,12 @@ pub fn check(cx: &Ctx, sink: &mut Sink) {
             Some(d) => format!("; using {} {}", d.date, source_en(&d.source)),
             None => "; relative dates are not checked".to_string(),
         };
-        sink.emit(&INVALID_DOCUMENT_DATE, span.clone(), format!("front-matter date cannot be read: {why}{fallback}"), Vec::new());
+        sink.emit(
+            &INVALID_DOCUMENT_DATE,
+            span.clone(),
+            format!("front-matter date cannot be read: {why}{fallback}"),
+            Vec::new(),
+        );
     }
 }
 
@@ -38,13 +43,31 @@ mod tests {
 
     #[test]
     fn unreadable_front_matter_date_is_flagged_on_its_value() {
-        assert_eq!(flagged("dates/invalid-document-date", "---\ndate: nächste Woche\n---\nText"), ["nächste Woche"]);
-        assert_eq!(flagged("dates/invalid-document-date", "---\ndate: 99999-01-01\n---\nText"), ["99999-01-01"]);
+        assert_eq!(
+            flagged(
+                "dates/invalid-document-date",
+                "---\ndate: nächste Woche\n---\nText"
+            ),
+            ["nächste Woche"]
+        );
+        assert_eq!(
+            flagged(
+                "dates/invalid-document-date",
+                "---\ndate: 99999-01-01\n---\nText"
+            ),
+            ["99999-01-01"]
+        );
     }
 
     #[test]
     fn readable_or_missing_dates_are_fine() {
-        assert!(findings("dates/invalid-document-date", "---\ndate: 2024-10-15T09:00:00+02:00\n---\nText").is_empty());
+        assert!(
+            findings(
+                "dates/invalid-document-date",
+                "---\ndate: 2024-10-15T09:00:00+02:00\n---\nText"
+            )
+            .is_empty()
+        );
         assert!(findings("dates/invalid-document-date", "---\ntitle: x\n---\nText").is_empty());
         assert!(findings("dates/invalid-document-date", "Ohne Front Matter.").is_empty());
     }

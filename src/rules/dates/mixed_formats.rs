@@ -38,7 +38,11 @@ pub fn check(cx: &Ctx, sink: &mut Sink) {
     let dated: Vec<(&TimeExpr, DateFormat)> = cx
         .times
         .iter()
-        .filter(|t| dateline.as_ref().is_none_or(|d| t.span.start >= d.end || t.span.end <= d.start))
+        .filter(|t| {
+            dateline
+                .as_ref()
+                .is_none_or(|d| t.span.start >= d.end || t.span.end <= d.start)
+        })
         .filter(|t| !is_stamp(cx.text, t))
         .filter_map(|t| full_date(t).map(|f| (t, f)))
         .collect();
@@ -66,7 +70,11 @@ pub fn check(cx: &Ctx, sink: &mut Sink) {
         sink.emit(
             &MIXED_FORMATS,
             span,
-            format!("date written {}; the article mostly uses {} ({main_n}×)", format_name(*f), format_name(main)),
+            format!(
+                "date written {}; the article mostly uses {} ({main_n}×)",
+                format_name(*f),
+                format_name(main)
+            ),
             fixes,
         );
     }
@@ -77,9 +85,13 @@ fn date_span(cx: &Ctx, t: &TimeExpr) -> std::ops::Range<usize> {
     match &t.weekday {
         Some(w) if w.span.start == t.span.start => {
             let first = t.tokens.clone().map(|i| &cx.tokens.tokens[i]).find(|tok| {
-                tok.start as usize >= w.span.end && !matches!(tok.kind, TokenKind::Punct) && !matches!(tok.text(cx.text), "den" | "dem" | "the")
+                tok.start as usize >= w.span.end
+                    && !matches!(tok.kind, TokenKind::Punct)
+                    && !matches!(tok.text(cx.text), "den" | "dem" | "the")
             });
-            first.map(|tok| tok.start as usize..t.span.end).unwrap_or_else(|| t.span.clone())
+            first
+                .map(|tok| tok.start as usize..t.span.end)
+                .unwrap_or_else(|| t.span.clone())
         }
         _ => t.span.clone(),
     }
@@ -97,10 +109,14 @@ fn is_stamp(text: &str, t: &TimeExpr) -> bool {
         from += 1;
     }
     let before = &text[from..t.span.start];
-    let Some(open) = before.rfind('(') else { return false };
+    let Some(open) = before.rfind('(') else {
+        return false;
+    };
     let inside = &before[open + 1..];
     let last = inside.trim_end_matches([' ', '\u{a0}']);
-    !inside.contains(')') && !inside.contains('\n') && (last.is_empty() || last.ends_with(',') || last.ends_with(';'))
+    !inside.contains(')')
+        && !inside.contains('\n')
+        && (last.is_empty() || last.ends_with(',') || last.ends_with(';'))
 }
 
 /// The date in another notation, when every part needed is written.
@@ -119,8 +135,13 @@ fn rewrite(t: &TimeExpr, to: DateFormat, lang: Language) -> Option<String> {
         return None;
     }
     Some(match (to, year) {
-        (DateFormat::Textual, Some(y)) => format!("{d}. {} {y}", crate::tokenize::MONTHS_DE.get(m as usize - 1)?),
-        (DateFormat::Textual, None) => format!("{d}. {}", crate::tokenize::MONTHS_DE.get(m as usize - 1)?),
+        (DateFormat::Textual, Some(y)) => format!(
+            "{d}. {} {y}",
+            crate::tokenize::MONTHS_DE.get(m as usize - 1)?
+        ),
+        (DateFormat::Textual, None) => {
+            format!("{d}. {}", crate::tokenize::MONTHS_DE.get(m as usize - 1)?)
+        }
         (DateFormat::Numeric, Some(y)) => format!("{d:02}.{m:02}.{y}"),
         (DateFormat::Numeric, None) => format!("{d:02}.{m:02}."),
         (DateFormat::Iso, Some(y)) => format!("{y:04}-{m:02}-{d:02}"),
@@ -138,24 +159,57 @@ mod tests {
     fn the_minority_notation_is_marked_and_rewritten() {
         let t = "Am 28.02.2025 endet die Frist. Am 3. Februar 2025 kam der Antrag, am 10. Februar 2025 die Antwort.";
         assert_eq!(flagged(CODE, t), ["28.02.2025"]);
-        assert_eq!(fixed(CODE, t), "Am 28. Februar 2025 endet die Frist. Am 3. Februar 2025 kam der Antrag, am 10. Februar 2025 die Antwort.");
+        assert_eq!(
+            fixed(CODE, t),
+            "Am 28. Februar 2025 endet die Frist. Am 3. Februar 2025 kam der Antrag, am 10. Februar 2025 die Antwort."
+        );
     }
 
     #[test]
     fn one_notation_years_and_months_alone_are_fine() {
-        assert!(flagged(CODE, "Am 3. Februar 2025 kam der Antrag, am 10. Februar 2025 die Antwort.").is_empty());
-        assert!(flagged(CODE, "Im Februar 2025 kam der Antrag, am 10.02.2025 die Antwort.").is_empty());
+        assert!(
+            flagged(
+                CODE,
+                "Am 3. Februar 2025 kam der Antrag, am 10. Februar 2025 die Antwort."
+            )
+            .is_empty()
+        );
+        assert!(
+            flagged(
+                CODE,
+                "Im Februar 2025 kam der Antrag, am 10.02.2025 die Antwort."
+            )
+            .is_empty()
+        );
     }
 
     #[test]
     fn credit_stamps_are_not_counted() {
         assert!(flagged(CODE, "Am 3. Februar 2025 kam der Antrag. (APA, 24.9.2015)").is_empty());
-        assert!(flagged(CODE, "Seit 28. September isst er nicht. (Markus Muster; 01.11.2015) Mehr (3.11.2015)").is_empty());
-        assert_eq!(flagged(CODE, "Am 3. Februar 2025 kam der Antrag (gestellt am 01.02.2025 per Post)."), ["01.02.2025"]);
+        assert!(
+            flagged(
+                CODE,
+                "Seit 28. September isst er nicht. (Markus Muster; 01.11.2015) Mehr (3.11.2015)"
+            )
+            .is_empty()
+        );
+        assert_eq!(
+            flagged(
+                CODE,
+                "Am 3. Februar 2025 kam der Antrag (gestellt am 01.02.2025 per Post)."
+            ),
+            ["01.02.2025"]
+        );
     }
 
     #[test]
     fn the_dateline_is_not_counted() {
-        assert!(flagged(CODE, "Stand: 28.02.2025\n\nAm 3. Februar 2025 kam der Antrag.").is_empty());
+        assert!(
+            flagged(
+                CODE,
+                "Stand: 28.02.2025\n\nAm 3. Februar 2025 kam der Antrag."
+            )
+            .is_empty()
+        );
     }
 }

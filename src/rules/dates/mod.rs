@@ -75,17 +75,26 @@ pub(crate) fn doc_date(cx: &Ctx) -> Option<Date> {
 }
 
 /// Expressions of one sentence.
-pub(crate) fn in_sentence<'a>(cx: &Ctx<'a>, sentence: usize) -> impl Iterator<Item = &'a TimeExpr> + 'a {
+pub(crate) fn in_sentence<'a>(
+    cx: &Ctx<'a>,
+    sentence: usize,
+) -> impl Iterator<Item = &'a TimeExpr> + 'a {
     let times: &'a [TimeExpr] = cx.times;
     let first = times.partition_point(|t| t.sentence < sentence);
-    times[first..].iter().take_while(move |t| t.sentence == sentence)
+    times[first..]
+        .iter()
+        .take_while(move |t| t.sentence == sentence)
 }
 
 /// Years written out in a sentence ("1949", "15. Oktober 2024"), in order.
 pub(crate) fn explicit_years(cx: &Ctx, sentence: usize) -> Vec<(i32, std::ops::Range<usize>)> {
     in_sentence(cx, sentence)
         .filter_map(|t| match (&t.sem, &t.status, t.value.point()) {
-            (Sem::Cal(c), Status::Explicit, Some(p)) if matches!(c.year, Some(YearSpec::Explicit(_))) => p.year.map(|y| (y, t.span.clone())),
+            (Sem::Cal(c), Status::Explicit, Some(p))
+                if matches!(c.year, Some(YearSpec::Explicit(_))) =>
+            {
+                p.year.map(|y| (y, t.span.clone()))
+            }
             _ => None,
         })
         .collect()
@@ -95,12 +104,24 @@ pub(crate) fn explicit_years(cx: &Ctx, sentence: usize) -> Vec<(i32, std::ops::R
 /// next anniversary ("der 75. Jahrestag der Aufnahme diplomatischer
 /// Beziehungen"), then what precedes it ("Der Mauerfall jährt sich zum 25.
 /// Mal"), each also needing its article-wide words ("China", "Russland").
-pub(crate) fn event_for<'a>(cx: &Ctx<'a>, a: &TimeExpr) -> Option<&'a crate::time::knowledge::Event> {
+pub(crate) fn event_for<'a>(
+    cx: &Ctx<'a>,
+    a: &TimeExpr,
+) -> Option<&'a crate::time::knowledge::Event> {
     let sentence = cx.tokens.sentences.get(a.sentence)?;
-    let annivs: Vec<&TimeExpr> = in_sentence(cx, a.sentence).filter(|t| matches!(t.sem, Sem::Anniversary { .. })).collect();
+    let annivs: Vec<&TimeExpr> = in_sentence(cx, a.sentence)
+        .filter(|t| matches!(t.sem, Sem::Anniversary { .. }))
+        .collect();
     let k = annivs.iter().position(|t| t.span == a.span)?;
-    let after_end = annivs.get(k + 1).map(|t| t.span.start).unwrap_or(sentence.span.end);
-    let before_start = if k > 0 { annivs[k - 1].span.end } else { sentence.span.start };
+    let after_end = annivs
+        .get(k + 1)
+        .map(|t| t.span.start)
+        .unwrap_or(sentence.span.end);
+    let before_start = if k > 0 {
+        annivs[k - 1].span.end
+    } else {
+        sentence.span.start
+    };
     let events: &'a crate::time::EventYears = &cx.context.events;
     events
         .find(&cx.text[a.span.start..after_end], cx.text)
@@ -111,8 +132,23 @@ pub(crate) fn event_for<'a>(cx: &Ctx<'a>, a: &TimeExpr) -> Option<&'a crate::tim
 /// the nearest such expression in its sentence, preferring one before it.
 pub(crate) fn paired_rel<'a>(cx: &Ctx<'a>, a: &TimeExpr) -> Option<&'a TimeExpr> {
     use crate::time::{RelAnchor, RelUnit};
-    let rels = in_sentence(cx, a.sentence).filter(|t| matches!(t.sem, Sem::Rel { unit: RelUnit::Year, anchor: RelAnchor::Document, .. } | Sem::DayRel { .. }));
-    rels.min_by_key(|t| if t.span.end <= a.span.start { a.span.start - t.span.end } else { 10_000 + t.span.start - a.span.end })
+    let rels = in_sentence(cx, a.sentence).filter(|t| {
+        matches!(
+            t.sem,
+            Sem::Rel {
+                unit: RelUnit::Year,
+                anchor: RelAnchor::Document,
+                ..
+            } | Sem::DayRel { .. }
+        )
+    });
+    rels.min_by_key(|t| {
+        if t.span.end <= a.span.start {
+            a.span.start - t.span.end
+        } else {
+            10_000 + t.span.start - a.span.end
+        }
+    })
 }
 
 /// Quotes a piece of the text for a message.
@@ -137,13 +173,24 @@ pub(crate) mod test_util {
 
     pub fn findings_with(code: &str, text: &str, context: &Context) -> Vec<Finding> {
         let settings = Settings::default();
-        let a = analyze(&DocInput { text, path: None, format: Format::Markdown }, &settings, context);
+        let a = analyze(
+            &DocInput {
+                text,
+                path: None,
+                format: Format::Markdown,
+            },
+            &settings,
+            context,
+        );
         a.findings.into_iter().filter(|f| f.code == code).collect()
     }
 
     /// The flagged text of each finding of `code`.
     pub fn flagged<'t>(code: &str, text: &'t str) -> Vec<&'t str> {
-        findings(code, text).into_iter().map(|f| &text[f.span]).collect()
+        findings(code, text)
+            .into_iter()
+            .map(|f| &text[f.span])
+            .collect()
     }
 
     /// A context knowing some birth dates.
@@ -152,13 +199,18 @@ pub(crate) mod test_util {
         for (name, date) in people {
             b.insert(name, date.parse().unwrap());
         }
-        Context { birth_dates: Arc::new(b), ..Context::default() }
+        Context {
+            birth_dates: Arc::new(b),
+            ..Context::default()
+        }
     }
 
     /// The text after applying the first fix of the first finding.
     pub fn fixed(code: &str, text: &str) -> String {
         let f = findings(code, text);
-        let first = f.first().unwrap_or_else(|| panic!("no {code} finding in {text:?}"));
+        let first = f
+            .first()
+            .unwrap_or_else(|| panic!("no {code} finding in {text:?}"));
         let mut out = text.to_string();
         let mut edits = first.fixes[0].edits.clone();
         edits.sort_by_key(|e| std::cmp::Reverse(e.span.start));
@@ -181,9 +233,20 @@ mod tests {
         let cx = test_util::with_births(&[("Wladimir Putin", "1952-10-07")]);
         for r in RULES {
             let bad = findings_with(r.code, r.bad, &cx);
-            assert!(!bad.is_empty(), "{}: bad example does not trigger:\n{}", r.code, r.bad);
+            assert!(
+                !bad.is_empty(),
+                "{}: bad example does not trigger:\n{}",
+                r.code,
+                r.bad
+            );
             let good = findings_with(r.code, r.good, &cx);
-            assert!(good.is_empty(), "{}: good example triggers {:?}:\n{}", r.code, good, r.good);
+            assert!(
+                good.is_empty(),
+                "{}: good example triggers {:?}:\n{}",
+                r.code,
+                good,
+                r.good
+            );
         }
     }
 }

@@ -4,7 +4,10 @@ use jiff::civil::Date;
 
 use super::{Ctx, Rule, Sink, doc_date, event_for, explicit_years, paired_rel, quote};
 use crate::rules::{Fixable, Severity};
-use crate::time::{AnnivKind, Gran, Point, RelAnchor, RelUnit, Season, Sem, Status, TimeExpr, add_years, civil, format_date_de};
+use crate::time::{
+    AnnivKind, Gran, Point, RelAnchor, RelUnit, Season, Sem, Status, TimeExpr, add_years, civil,
+    format_date_de,
+};
 
 pub static RELATIVE_CONFLICT: Rule = Rule {
     code: "dates/relative-conflict",
@@ -43,28 +46,60 @@ fn year_range(y: i32) -> Option<Implied> {
 
 fn describe(i: &Implied) -> String {
     match i {
-        Implied::Range(a, b) if a == b => format!("the article date would be {}", format_date_de(*a)),
-        Implied::Range(a, b) if a.year() == b.year() && a.month() == 1 && a.day() == 1 && b.month() == 12 && b.day() == 31 => {
-            format!("the article would be from {}", crate::time::hist_year(a.year() as i32))
+        Implied::Range(a, b) if a == b => {
+            format!("the article date would be {}", format_date_de(*a))
         }
-        Implied::Range(a, b) => format!("the article date would lie between {} and {}", format_date_de(*a), format_date_de(*b)),
-        Implied::Weekday(w) => format!("the article would be from a {}", ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"][*w as usize - 1]),
-        Implied::MonthDay(m, d) => format!("the article would be from {d}. {}", crate::tokenize::MONTHS_DE[*m as usize - 1]),
+        Implied::Range(a, b)
+            if a.year() == b.year()
+                && a.month() == 1
+                && a.day() == 1
+                && b.month() == 12
+                && b.day() == 31 =>
+        {
+            format!(
+                "the article would be from {}",
+                crate::time::hist_year(a.year() as i32)
+            )
+        }
+        Implied::Range(a, b) => format!(
+            "the article date would lie between {} and {}",
+            format_date_de(*a),
+            format_date_de(*b)
+        ),
+        Implied::Weekday(w) => format!(
+            "the article would be from a {}",
+            [
+                "Monday",
+                "Tuesday",
+                "Wednesday",
+                "Thursday",
+                "Friday",
+                "Saturday",
+                "Sunday"
+            ][*w as usize - 1]
+        ),
+        Implied::MonthDay(m, d) => format!(
+            "the article would be from {d}. {}",
+            crate::tokenize::MONTHS_DE[*m as usize - 1]
+        ),
     }
 }
 
 fn compatible(a: &Implied, b: &Implied) -> bool {
     match (a, b) {
         (Implied::Range(a0, a1), Implied::Range(b0, b1)) => a0 <= b1 && b0 <= a1,
-        (Implied::Range(a0, a1), Implied::Weekday(w)) | (Implied::Weekday(w), Implied::Range(a0, a1)) => {
+        (Implied::Range(a0, a1), Implied::Weekday(w))
+        | (Implied::Weekday(w), Implied::Range(a0, a1)) => {
             a0 != a1 || a0.weekday().to_monday_one_offset() as u8 == *w
         }
         (Implied::Weekday(a), Implied::Weekday(b)) => a == b,
-        (Implied::MonthDay(m, d), Implied::Range(a0, a1)) | (Implied::Range(a0, a1), Implied::MonthDay(m, d)) => {
-            (a0.year()..=a1.year()).any(|y| jiff::civil::Date::new(y, *m as i8, *d as i8).is_ok_and(|x| *a0 <= x && x <= *a1))
-        }
+        (Implied::MonthDay(m, d), Implied::Range(a0, a1))
+        | (Implied::Range(a0, a1), Implied::MonthDay(m, d)) => (a0.year()..=a1.year()).any(|y| {
+            jiff::civil::Date::new(y, *m as i8, *d as i8).is_ok_and(|x| *a0 <= x && x <= *a1)
+        }),
         (Implied::MonthDay(a, b), Implied::MonthDay(c, d)) => (a, b) == (c, d),
-        (Implied::MonthDay(..), Implied::Weekday(_)) | (Implied::Weekday(_), Implied::MonthDay(..)) => true,
+        (Implied::MonthDay(..), Implied::Weekday(_))
+        | (Implied::Weekday(_), Implied::MonthDay(..)) => true,
     }
 }
 
@@ -77,7 +112,12 @@ fn holds(i: &Implied, doc: Date) -> bool {
 fn is_apposition_gap(gap: &str) -> bool {
     gap.split(|c: char| c.is_whitespace() || matches!(c, ',' | '(' | ')' | '–' | '—' | '-' | ':'))
         .filter(|w| !w.is_empty())
-        .all(|w| matches!(w, "am" | "dem" | "den" | "im" | "also" | "nämlich" | "on" | "the" | "in"))
+        .all(|w| {
+            matches!(
+                w,
+                "am" | "dem" | "den" | "im" | "also" | "nämlich" | "on" | "the" | "in"
+            )
+        })
 }
 
 /// The range of document dates for which a relative expression of `unit`
@@ -104,9 +144,15 @@ fn implied_by_rel(unit: RelUnit, offset: i32, p: &Point) -> Option<Implied> {
                 _ => return None,
             };
             if offset > 0 {
-                Some(Implied::Range(other.1.tomorrow().ok()?, this.0.yesterday().ok()?))
+                Some(Implied::Range(
+                    other.1.tomorrow().ok()?,
+                    this.0.yesterday().ok()?,
+                ))
             } else {
-                Some(Implied::Range(this.1.tomorrow().ok()?, other.0.yesterday().ok()?))
+                Some(Implied::Range(
+                    this.1.tomorrow().ok()?,
+                    other.0.yesterday().ok()?,
+                ))
             }
         }
         RelUnit::Season(_) | RelUnit::MonthName(_) => year_range(y),
@@ -115,11 +161,19 @@ fn implied_by_rel(unit: RelUnit, offset: i32, p: &Point) -> Option<Implied> {
 }
 
 fn season(y: i32, s: Season) -> Option<(Date, Date)> {
-    Point { year: Some(y), gran: Gran::Season(s) }.bounds()
+    Point {
+        year: Some(y),
+        gran: Gran::Season(s),
+    }
+    .bounds()
 }
 
 fn month(y: i32, m: u8) -> Option<(Date, Date)> {
-    Point { year: Some(y), gran: Gran::Month(m) }.bounds()
+    Point {
+        year: Some(y),
+        gran: Gran::Month(m),
+    }
+    .bounds()
 }
 
 /// A claim from a relative expression and the explicit date next to it.
@@ -127,7 +181,9 @@ fn apposition(cx: &Ctx, rel: &TimeExpr, exp: &TimeExpr) -> Option<Claim> {
     let because = format!("with {}", quote(cx, exp.span.clone()));
     let explicit = matches!(exp.status, Status::Explicit);
     let implied = match (&rel.sem, &exp.sem) {
-        (Sem::DayRel { days, .. }, Sem::Cal(c)) if c.day.is_some() && c.month.is_some() && c.part.is_none() => {
+        (Sem::DayRel { days, .. }, Sem::Cal(c))
+            if c.day.is_some() && c.month.is_some() && c.part.is_none() =>
+        {
             let back = |d: Date| d.checked_sub(jiff::Span::new().days(*days as i64)).ok();
             match exp.value.point().and_then(|p| p.date()) {
                 Some(d) if explicit => {
@@ -141,23 +197,42 @@ fn apposition(cx: &Ctx, rel: &TimeExpr, exp: &TimeExpr) -> Option<Claim> {
                 }
             }
         }
-        (Sem::DayRel { days, .. }, Sem::Weekday { wd, part: None }) => Implied::Weekday(((*wd as i32 - 1 - days).rem_euclid(7) + 1) as u8),
-        (Sem::Rel { unit, offset, anchor: RelAnchor::Document, part: None }, Sem::Cal(c)) if explicit && (c.day.is_none() || *unit != RelUnit::Year) => {
+        (Sem::DayRel { days, .. }, Sem::Weekday { wd, part: None }) => {
+            Implied::Weekday(((*wd as i32 - 1 - days).rem_euclid(7) + 1) as u8)
+        }
+        (
+            Sem::Rel {
+                unit,
+                offset,
+                anchor: RelAnchor::Document,
+                part: None,
+            },
+            Sem::Cal(c),
+        ) if explicit && (c.day.is_none() || *unit != RelUnit::Year) => {
             implied_by_rel(*unit, *offset, exp.value.point()?)?
         }
         _ => return None,
     };
-    Some(Claim { span: rel.span.clone(), implied, because, from_anniversary: false })
+    Some(Claim {
+        span: rel.span.clone(),
+        implied,
+        because,
+        from_anniversary: false,
+    })
 }
 
 /// A claim from "in diesem Jahr" next to an anniversary of a known year.
 fn anniversary_claims(cx: &Ctx, out: &mut Vec<Claim>) {
     for a in cx.times {
-        let Sem::Anniversary { n, kind, .. } = &a.sem else { continue };
+        let Sem::Anniversary { n, kind, .. } = &a.sem else {
+            continue;
+        };
         if *kind == AnnivKind::Birthday {
             continue;
         }
-        let Some(rel) = paired_rel(cx, a) else { continue };
+        let Some(rel) = paired_rel(cx, a) else {
+            continue;
+        };
         let years = explicit_years(cx, a.sentence);
         let (event, label) = match years.iter().map(|(y, _)| *y).min() {
             Some(y) => (y, format!("{y}")),
@@ -171,7 +246,9 @@ fn anniversary_claims(cx: &Ctx, out: &mut Vec<Claim>) {
             Sem::Rel { offset, .. } => offset,
             _ => 0,
         };
-        let Some(implied) = year_range(add_years(year, -offset)) else { continue };
+        let Some(implied) = year_range(add_years(year, -offset)) else {
+            continue;
+        };
         out.push(Claim {
             span: rel.span.clone(),
             implied,
@@ -185,7 +262,10 @@ pub fn check(cx: &Ctx, sink: &mut Sink) {
     let mut claims = Vec::new();
     for w in cx.times.windows(2) {
         let (a, b) = (&w[0], &w[1]);
-        if a.sentence != b.sentence || b.span.start < a.span.end || !is_apposition_gap(&cx.text[a.span.end..b.span.start]) {
+        if a.sentence != b.sentence
+            || b.span.start < a.span.end
+            || !is_apposition_gap(&cx.text[a.span.end..b.span.start])
+        {
             continue;
         }
         if let Some(c) = apposition(cx, a, b).or_else(|| apposition(cx, b, a)) {
@@ -201,7 +281,13 @@ pub fn check(cx: &Ctx, sink: &mut Sink) {
                     sink.emit(
                         &RELATIVE_CONFLICT,
                         c.span.clone(),
-                        format!("{} {}: {}, but the article is dated {}", quote(cx, c.span.clone()), c.because, describe(&c.implied), format_date_de(doc)),
+                        format!(
+                            "{} {}: {}, but the article is dated {}",
+                            quote(cx, c.span.clone()),
+                            c.because,
+                            describe(&c.implied),
+                            format_date_de(doc)
+                        ),
                         Vec::new(),
                     );
                 }
@@ -209,14 +295,25 @@ pub fn check(cx: &Ctx, sink: &mut Sink) {
         }
         None => {
             // The reading most claims agree with wins; the others are reported.
-            let support: Vec<usize> = claims.iter().map(|c| claims.iter().filter(|o| compatible(&o.implied, &c.implied)).count()).collect();
+            let support: Vec<usize> = claims
+                .iter()
+                .map(|c| {
+                    claims
+                        .iter()
+                        .filter(|o| compatible(&o.implied, &c.implied))
+                        .count()
+                })
+                .collect();
             let mut order: Vec<usize> = (0..claims.len()).collect();
             order.sort_by_key(|&i| (std::cmp::Reverse(support[i]), claims[i].span.start));
             let mut accepted: Vec<&Claim> = Vec::new();
             let mut rejected: Vec<(&Claim, &Claim)> = Vec::new();
             for i in order {
                 let c = &claims[i];
-                match accepted.iter().find(|a| !compatible(&a.implied, &c.implied)) {
+                match accepted
+                    .iter()
+                    .find(|a| !compatible(&a.implied, &c.implied))
+                {
                     Some(a) => rejected.push((c, a)),
                     None => accepted.push(c),
                 }
@@ -259,8 +356,20 @@ mod tests {
 
     #[test]
     fn this_year_glossed_with_another_year_is_flagged() {
-        assert_eq!(flagged(CODE, "---\ndate: 2025-01-10\n---\nIn diesem Jahr (2024) wächst die Wirtschaft."), ["diesem Jahr"]);
-        assert!(flagged(CODE, "---\ndate: 2024-01-10\n---\nIn diesem Jahr (2024) wächst die Wirtschaft.").is_empty());
+        assert_eq!(
+            flagged(
+                CODE,
+                "---\ndate: 2025-01-10\n---\nIn diesem Jahr (2024) wächst die Wirtschaft."
+            ),
+            ["diesem Jahr"]
+        );
+        assert!(
+            flagged(
+                CODE,
+                "---\ndate: 2024-01-10\n---\nIn diesem Jahr (2024) wächst die Wirtschaft."
+            )
+            .is_empty()
+        );
     }
 
     #[test]

@@ -47,7 +47,10 @@ mod tests {
 
     #[test]
     fn double_space_between_words_is_replaced_by_one() {
-        assert_eq!(flagged("spacing/double-space", "Ein  Wort und   drei."), ["  ", "   "]);
+        assert_eq!(
+            flagged("spacing/double-space", "Ein  Wort und   drei."),
+            ["  ", "   "]
+        );
         assert_eq!(fixed("spacing/double-space", "Ein  Wort."), "Ein Wort.");
     }
 

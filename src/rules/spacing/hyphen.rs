@@ -16,8 +16,25 @@ pub static HYPHEN_SPACING: Rule = Rule {
 
 /// Words that may follow a truncated compound: "Staats- und", "Ein- oder".
 const JOINERS: &[&str] = &[
-    "und", "oder", "bzw.", "beziehungsweise", "sowie", "als", "wie", "bis", "noch", "statt",
-    "versus", "vs.", "&", "/", "u.", "and", "or", "to", "nor",
+    "und",
+    "oder",
+    "bzw.",
+    "beziehungsweise",
+    "sowie",
+    "als",
+    "wie",
+    "bis",
+    "noch",
+    "statt",
+    "versus",
+    "vs.",
+    "&",
+    "/",
+    "u.",
+    "and",
+    "or",
+    "to",
+    "nor",
 ];
 
 pub fn check(cx: &Ctx, sink: &mut Sink) {
@@ -94,9 +111,18 @@ mod tests {
 
     #[test]
     fn space_before_or_after_compound_hyphen_is_joined() {
-        assert_eq!(flagged(CODE, "im asiatisch -pazifischen Raum"), ["asiatisch -pazifischen"]);
-        assert_eq!(fixed(CODE, "im asiatisch -pazifischen Raum"), "im asiatisch-pazifischen Raum");
-        assert_eq!(fixed(CODE, "im asiatisch- pazifischen Raum"), "im asiatisch-pazifischen Raum");
+        assert_eq!(
+            flagged(CODE, "im asiatisch -pazifischen Raum"),
+            ["asiatisch -pazifischen"]
+        );
+        assert_eq!(
+            fixed(CODE, "im asiatisch -pazifischen Raum"),
+            "im asiatisch-pazifischen Raum"
+        );
+        assert_eq!(
+            fixed(CODE, "im asiatisch- pazifischen Raum"),
+            "im asiatisch-pazifischen Raum"
+        );
     }
 
     #[test]

@@ -22,7 +22,9 @@ pub fn check(cx: &Ctx, sink: &mut Sink) {
                 continue;
             }
             let at = seg.start + k;
-            let Some(c) = char_after(text, at) else { continue };
+            let Some(c) = char_after(text, at) else {
+                continue;
+            };
             let name = match c {
                 '\u{200B}' => "zero-width space",
                 '\u{200C}' if latin_neighbours(text, at, c) => "zero-width non-joiner",
@@ -54,7 +56,9 @@ pub fn check(cx: &Ctx, sink: &mut Sink) {
 fn latin_neighbours(text: &str, at: usize, c: char) -> bool {
     let before = char_before(text, at);
     let after = char_after(text, at + c.len_utf8());
-    let latin = |x: Option<char>| x.is_some_and(|x| x.is_ascii_alphanumeric() || ('\u{C0}'..='\u{24F}').contains(&x));
+    let latin = |x: Option<char>| {
+        x.is_some_and(|x| x.is_ascii_alphanumeric() || ('\u{C0}'..='\u{24F}').contains(&x))
+    };
     latin(before) || latin(after)
 }
 
@@ -64,11 +68,17 @@ fn latin_neighbours(text: &str, at: usize, c: char) -> bool {
 fn stray_nbsp(text: &str, at: usize, c: char) -> bool {
     let before = char_before(text, at);
     let after = char_after(text, at + c.len_utf8());
-    let (Some(b), Some(a)) = (before, after) else { return true };
+    let (Some(b), Some(a)) = (before, after) else {
+        return true;
+    };
     if b.is_whitespace() || a.is_whitespace() {
         return true;
     }
-    let left_word: String = text[..at].chars().rev().take_while(|c| c.is_alphanumeric()).collect();
+    let left_word: String = text[..at]
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphanumeric())
+        .collect();
     let binds = b.is_ascii_digit()
         || a.is_ascii_digit()
         || b == '.'
@@ -93,7 +103,13 @@ mod tests {
     #[test]
     fn nbsp_between_words_is_stray_but_binds_numbers_and_abbreviations() {
         assert_eq!(fixed(CODE, "und\u{a0}die"), "und die");
-        assert!(flagged(CODE, "5\u{a0}km, Nr.\u{a0}5, 15.\u{a0}Oktober, z.\u{a0}B. 10\u{a0}%").is_empty());
+        assert!(
+            flagged(
+                CODE,
+                "5\u{a0}km, Nr.\u{a0}5, 15.\u{a0}Oktober, z.\u{a0}B. 10\u{a0}%"
+            )
+            .is_empty()
+        );
         assert_eq!(flagged(CODE, "Wort \u{a0}Wort").len(), 1);
     }
 

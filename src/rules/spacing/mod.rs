@@ -54,7 +54,10 @@ fn run(cx: &Ctx, sink: &mut Sink) {
 
 /// Characters treated as horizontal white space by the spacing rules.
 pub(crate) fn is_hspace(c: char) -> bool {
-    matches!(c, ' ' | '\t' | '\u{a0}' | '\u{202f}' | '\u{2009}' | '\u{2007}')
+    matches!(
+        c,
+        ' ' | '\t' | '\u{a0}' | '\u{202f}' | '\u{2009}' | '\u{2007}'
+    )
 }
 
 /// The character before `offset`, if any.
@@ -80,19 +83,32 @@ pub(crate) mod test_util {
 
     pub fn findings_in(code: &str, text: &str, format: Format) -> Vec<Finding> {
         let settings = Settings::default();
-        let a = analyze(&DocInput { text, path: None, format }, &settings, &Context::default());
+        let a = analyze(
+            &DocInput {
+                text,
+                path: None,
+                format,
+            },
+            &settings,
+            &Context::default(),
+        );
         a.findings.into_iter().filter(|f| f.code == code).collect()
     }
 
     /// The flagged text of each finding of `code`.
     pub fn flagged<'t>(code: &str, text: &'t str) -> Vec<&'t str> {
-        findings(code, text).into_iter().map(|f| &text[f.span]).collect()
+        findings(code, text)
+            .into_iter()
+            .map(|f| &text[f.span])
+            .collect()
     }
 
     /// The text after applying the first fix of the first finding.
     pub fn fixed(code: &str, text: &str) -> String {
         let f = findings(code, text);
-        let first = f.first().unwrap_or_else(|| panic!("no {code} finding in {text:?}"));
+        let first = f
+            .first()
+            .unwrap_or_else(|| panic!("no {code} finding in {text:?}"));
         let mut out = text.to_string();
         let mut edits = first.fixes[0].edits.clone();
         edits.sort_by_key(|e| std::cmp::Reverse(e.span.start));

@@ -37,7 +37,11 @@ pub fn check(cx: &Ctx, sink: &mut Sink) {
             continue;
         }
         let s = t.text(text);
-        if before_on && t.has(flag::SPACE_BEFORE) && !t.has(flag::NEWLINE_BEFORE) && BEFORE_MARKS.contains(&s) {
+        if before_on
+            && t.has(flag::SPACE_BEFORE)
+            && !t.has(flag::NEWLINE_BEFORE)
+            && BEFORE_MARKS.contains(&s)
+        {
             space_before(cx, sink, toks, i);
         }
         if after_on && let Some(n) = toks.get(i + 1) {
@@ -54,7 +58,8 @@ fn space_before(cx: &Ctx, sink: &mut Sink, toks: &[Token], i: usize) {
     // and " .ru" a domain ending.
     if let Some(n) = toks.get(i + 1)
         && n.start == t.end
-        && (is_emoticon(text, toks, i) || (s == "." && matches!(n.kind, TokenKind::Number | TokenKind::Word)))
+        && (is_emoticon(text, toks, i)
+            || (s == "." && matches!(n.kind, TokenKind::Number | TokenKind::Word)))
     {
         return;
     }
@@ -65,7 +70,9 @@ fn space_before(cx: &Ctx, sink: &mut Sink, toks: &[Token], i: usize) {
     }
     // Only white space between two marks on one line: "( SCO )" yes, a
     // line starting with punctuation no.
-    let Some(prev) = char_before(text, start) else { return };
+    let Some(prev) = char_before(text, start) else {
+        return;
+    };
     // "(1935– )": an open range before the bracket.
     let open_range = matches!(s, ")" | "]") && matches!(prev, '-' | '–' | '—');
     if start == end || prev == '\n' || prev == '\r' || open_range || !cx.prose.is_prose(start) {
@@ -82,7 +89,10 @@ fn space_before(cx: &Ctx, sink: &mut Sink, toks: &[Token], i: usize) {
 fn missing_after(cx: &Ctx, sink: &mut Sink, toks: &[Token], i: usize, n: &Token) {
     let text = cx.text;
     let p = &toks[i];
-    if n.start != p.end || !matches!(n.kind, TokenKind::Word | TokenKind::Abbrev) || is_emoticon(text, toks, i) {
+    if n.start != p.end
+        || !matches!(n.kind, TokenKind::Word | TokenKind::Abbrev)
+        || is_emoticon(text, toks, i)
+    {
         return;
     }
     let word = n.text(text);
@@ -95,7 +105,8 @@ fn missing_after(cx: &Ctx, sink: &mut Sink, toks: &[Token], i: usize, n: &Token)
         "," | ";" | "!" | "?" => true,
         "." => {
             // "ASP.NET" is a name, not two sentences.
-            let acronyms = prev_is_word && toks[i - 1].has(flag::ALL_UPPER) && n.has(flag::ALL_UPPER);
+            let acronyms =
+                prev_is_word && toks[i - 1].has(flag::ALL_UPPER) && n.has(flag::ALL_UPPER);
             (n.has(flag::UPPER_INITIAL) && !acronyms)
                 || (prev_is_word && first.is_lowercase() && is_closed_class_de(word))
         }
@@ -113,7 +124,11 @@ fn missing_after(cx: &Ctx, sink: &mut Sink, toks: &[Token], i: usize, n: &Token)
             &MISSING_SPACE_AFTER,
             p.start as usize..n.end as usize,
             format!("Missing space after '{mark}'"),
-            vec![Fix::replace(format!("Insert a space after '{mark}'"), at..at, " ")],
+            vec![Fix::replace(
+                format!("Insert a space after '{mark}'"),
+                at..at,
+                " ",
+            )],
         );
     }
 }
@@ -124,10 +139,15 @@ fn is_emoticon(text: &str, toks: &[Token], i: usize) -> bool {
     if !matches!(t.text(text), ":" | ";") {
         return false;
     }
-    let Some(n) = toks.get(i + 1).filter(|n| n.start == t.end) else { return false };
+    let Some(n) = toks.get(i + 1).filter(|n| n.start == t.end) else {
+        return false;
+    };
     let ns = n.text(text);
-    let ends = toks.get(i + 2).is_none_or(|m| m.start > n.end || m.kind == TokenKind::Punct);
-    matches!(ns, ")" | "(" | "-" | "/" | "|") || (matches!(ns, "P" | "D" | "O" | "p" | "o" | "S") && ends)
+    let ends = toks
+        .get(i + 2)
+        .is_none_or(|m| m.start > n.end || m.kind == TokenKind::Punct);
+    matches!(ns, ")" | "(" | "-" | "/" | "|")
+        || (matches!(ns, "P" | "D" | "O" | "p" | "o" | "S") && ends)
 }
 
 #[cfg(test)]
@@ -139,18 +159,30 @@ mod tests {
 
     #[test]
     fn space_before_comma_and_full_stop_is_removed() {
-        assert_eq!(flagged(BEFORE, "Er kam , sah ( und ) ging ."), [" ", " ", " "]);
+        assert_eq!(
+            flagged(BEFORE, "Er kam , sah ( und ) ging ."),
+            [" ", " ", " "]
+        );
         assert_eq!(fixed(BEFORE, "Er kam , sah."), "Er kam, sah.");
     }
 
     #[test]
     fn ellipsis_emoticon_and_line_start_are_not_space_before() {
-        assert!(flagged(BEFORE, "Er sagte … nichts. Gut :) ja\n, nein (1935– ) auf .ru enden, so :P").is_empty());
+        assert!(
+            flagged(
+                BEFORE,
+                "Er sagte … nichts. Gut :) ja\n, nein (1935– ) auf .ru enden, so :P"
+            )
+            .is_empty()
+        );
     }
 
     #[test]
     fn glued_sentence_and_comma_get_a_space() {
-        assert_eq!(flagged(AFTER, "Das war gut.Er kam,dass es"), [".Er", ",dass"]);
+        assert_eq!(
+            flagged(AFTER, "Das war gut.Er kam,dass es"),
+            [".Er", ",dass"]
+        );
         assert_eq!(fixed(AFTER, "Das war gut.Er kam."), "Das war gut. Er kam.");
     }
 

@@ -94,7 +94,9 @@ fn attachment(text: &str, t: &Token) -> (bool, bool) {
     let before = text[..t.start as usize].chars().next_back();
     let after = text[t.end as usize..].chars().next();
     let left = before.is_some_and(|c| !c.is_whitespace() && !matches!(c, '(' | '[' | '—' | '–'));
-    let right = after.is_some_and(|c| !c.is_whitespace() && !matches!(c, ',' | '.' | ';' | ':' | '!' | '?' | ')' | ']'));
+    let right = after.is_some_and(|c| {
+        !c.is_whitespace() && !matches!(c, ',' | '.' | ';' | ':' | '!' | '?' | ')' | ']')
+    });
     (left, right)
 }
 
@@ -105,7 +107,8 @@ pub fn check(cx: &Ctx, sink: &mut Sink) {
     let mut start = 0;
     for block in &cx.prose.blocks {
         // Tokens of this block: blocks are in text order, as are tokens.
-        let first = start + toks[start..].partition_point(|t| (t.start as usize) < block.span.start);
+        let first =
+            start + toks[start..].partition_point(|t| (t.start as usize) < block.span.start);
         let end = first + toks[first..].partition_point(|t| (t.start as usize) < block.span.end);
         start = end;
         let quotes: Vec<(usize, Role)> = (first..end)
@@ -159,7 +162,13 @@ fn role(text: &str, t: &Token, french: bool) -> Option<Role> {
     })
 }
 
-fn check_block(cx: &Ctx, sink: &mut Sink, quotes: &[(usize, Role)], french: bool, block_end: usize) {
+fn check_block(
+    cx: &Ctx,
+    sink: &mut Sink,
+    quotes: &[(usize, Role)],
+    french: bool,
+    block_end: usize,
+) {
     let text = cx.text;
     let toks = &cx.tokens.tokens;
     let mut stack: Vec<(usize, Family)> = Vec::new();
@@ -253,7 +262,11 @@ fn report_unbalanced(
             &UNBALANCED_QUOTES,
             span,
             format!("Quotation opened with {mark} is never closed in this paragraph"),
-            vec![Fix::replace(format!("Close the quotation with {closer} at the end of the paragraph"), end..end, closer)],
+            vec![Fix::replace(
+                format!("Close the quotation with {closer} at the end of the paragraph"),
+                end..end,
+                closer,
+            )],
         );
     } else {
         sink.emit(
@@ -272,7 +285,11 @@ fn spacing(cx: &Ctx, sink: &mut Sink, t: &Token, open: bool) {
     if open && !right {
         // „ text: white space, then a word, on the same line.
         let rest = &text[t.end as usize..];
-        let ws: usize = rest.chars().take_while(|&c| is_hspace(c)).map(char::len_utf8).sum();
+        let ws: usize = rest
+            .chars()
+            .take_while(|&c| is_hspace(c))
+            .map(char::len_utf8)
+            .sum();
         let next = rest[ws..].chars().next();
         if ws > 0 && next.is_some_and(char::is_alphanumeric) {
             let span = t.end as usize..t.end as usize + ws;
@@ -285,9 +302,15 @@ fn spacing(cx: &Ctx, sink: &mut Sink, t: &Token, open: bool) {
         }
     } else if !open && !left {
         let head = &text[..t.start as usize];
-        let ws: usize = head.chars().rev().take_while(|&c| is_hspace(c)).map(char::len_utf8).sum();
+        let ws: usize = head
+            .chars()
+            .rev()
+            .take_while(|&c| is_hspace(c))
+            .map(char::len_utf8)
+            .sum();
         let prev = head[..head.len() - ws].chars().next_back();
-        if ws > 0 && prev.is_some_and(|c| c.is_alphanumeric() || matches!(c, '.' | '!' | '?' | '…')) {
+        if ws > 0 && prev.is_some_and(|c| c.is_alphanumeric() || matches!(c, '.' | '!' | '?' | '…'))
+        {
             let span = t.start as usize - ws..t.start as usize;
             sink.emit(
                 &QUOTE_SPACING,
@@ -308,9 +331,18 @@ mod tests {
 
     #[test]
     fn space_inside_quotes_is_removed_in_every_style() {
-        assert_eq!(fixed(SPACING, "Er sagte „ im Feuer“ dazu."), "Er sagte „im Feuer“ dazu.");
-        assert_eq!(fixed(SPACING, "Er sagte «im Feuer » dazu. «Ja»"), "Er sagte «im Feuer» dazu. «Ja»");
-        assert_eq!(fixed(SPACING, "Er sagte » im Feuer« dazu. »Ja«"), "Er sagte »im Feuer« dazu. »Ja«");
+        assert_eq!(
+            fixed(SPACING, "Er sagte „ im Feuer“ dazu."),
+            "Er sagte „im Feuer“ dazu."
+        );
+        assert_eq!(
+            fixed(SPACING, "Er sagte «im Feuer » dazu. «Ja»"),
+            "Er sagte «im Feuer» dazu. «Ja»"
+        );
+        assert_eq!(
+            fixed(SPACING, "Er sagte » im Feuer« dazu. »Ja«"),
+            "Er sagte »im Feuer« dazu. »Ja«"
+        );
     }
 
     #[test]
@@ -325,7 +357,8 @@ mod tests {
 
     #[test]
     fn balanced_and_nested_quotes_are_fine() {
-        let t = "Er sagte: „Sie nannten es ‚gut‘.“ Dann «ja». Und \"so\" und “this” auch. Xi’s Plan.";
+        let t =
+            "Er sagte: „Sie nannten es ‚gut‘.“ Dann «ja». Und \"so\" und “this” auch. Xi’s Plan.";
         assert!(flagged(BALANCE, t).is_empty(), "{:?}", flagged(BALANCE, t));
         assert!(flagged(SPACING, t).is_empty(), "{:?}", flagged(SPACING, t));
     }

@@ -39,12 +39,22 @@ pub fn check(cx: &Ctx, sink: &mut Sink) {
             // further line break follows the first one.
             if text[keep_end..].contains(['\n', '\r']) {
                 let keep = &text[content_end + nl..keep_end];
-                let n = text[keep_end..].matches('\n').count().max(text[keep_end..].matches('\r').count());
+                let n = text[keep_end..]
+                    .matches('\n')
+                    .count()
+                    .max(text[keep_end..].matches('\r').count());
                 sink.emit(
                     &TRAILING_BLANK_LINES,
                     content_end..text.len(),
-                    format!("{n} blank line{} at the end of the file", if n == 1 { "" } else { "s" }),
-                    vec![Fix::replace("Remove the blank lines", content_end..text.len(), keep)],
+                    format!(
+                        "{n} blank line{} at the end of the file",
+                        if n == 1 { "" } else { "s" }
+                    ),
+                    vec![Fix::replace(
+                        "Remove the blank lines",
+                        content_end..text.len(),
+                        keep,
+                    )],
                 );
             }
         }
@@ -65,13 +75,25 @@ fn trailing_whitespace(cx: &Ctx, sink: &mut Sink, content_end: usize) {
         let trimmed = line.trim_end_matches([' ', '\t', '\u{a0}', '\u{3000}']);
         let ws_start = i + trimmed.len();
         // Whitespace after the last content is the blank-lines rule's.
-        if ws_start < nl && ws_start < content_end && !cx.prose.is_verbatim(i) && !is_hard_break(cx, ws_start) {
-            let what = if trimmed.is_empty() { "Line holds only white space" } else { "Trailing white space" };
+        if ws_start < nl
+            && ws_start < content_end
+            && !cx.prose.is_verbatim(i)
+            && !is_hard_break(cx, ws_start)
+        {
+            let what = if trimmed.is_empty() {
+                "Line holds only white space"
+            } else {
+                "Trailing white space"
+            };
             sink.emit(
                 &TRAILING_WHITESPACE,
                 ws_start..nl,
                 what.to_string(),
-                vec![Fix::replace("Remove trailing white space", ws_start..nl, "")],
+                vec![Fix::replace(
+                    "Remove trailing white space",
+                    ws_start..nl,
+                    "",
+                )],
             );
         }
         i = nl + 1;
@@ -82,7 +104,10 @@ fn trailing_whitespace(cx: &Ctx, sink: &mut Sink, content_end: usize) {
 }
 
 fn is_hard_break(cx: &Ctx, at: usize) -> bool {
-    cx.prose.hard_breaks.iter().any(|r| r.start <= at && at < r.end)
+    cx.prose
+        .hard_breaks
+        .iter()
+        .any(|r| r.start <= at && at < r.end)
 }
 
 #[cfg(test)]
@@ -92,8 +117,14 @@ mod tests {
 
     #[test]
     fn trailing_spaces_are_found_and_removed() {
-        assert_eq!(flagged("spacing/trailing-whitespace", "Satz. \t\nZwei\n   \nDrei"), [" \t", "   "]);
-        assert_eq!(fixed("spacing/trailing-whitespace", "Satz.  \nZwei"), "Satz.\nZwei");
+        assert_eq!(
+            flagged("spacing/trailing-whitespace", "Satz. \t\nZwei\n   \nDrei"),
+            [" \t", "   "]
+        );
+        assert_eq!(
+            fixed("spacing/trailing-whitespace", "Satz.  \nZwei"),
+            "Satz.\nZwei"
+        );
     }
 
     #[test]
@@ -104,7 +135,10 @@ mod tests {
 
     #[test]
     fn blank_lines_at_end_are_trimmed_to_one_line_break() {
-        assert_eq!(fixed("spacing/trailing-blank-lines", "Ende.\r\n\r\n \r\n"), "Ende.\r\n");
+        assert_eq!(
+            fixed("spacing/trailing-blank-lines", "Ende.\r\n\r\n \r\n"),
+            "Ende.\r\n"
+        );
         assert!(flagged("spacing/trailing-blank-lines", "Ende.\n").is_empty());
         assert!(flagged("spacing/trailing-blank-lines", "\n\n\n").is_empty());
     }
