@@ -143,7 +143,7 @@ pub fn point_de(p: &Point) -> String {
 pub fn value_de(v: &Value) -> String {
     match v {
         Value::Date(p) => point_de(p),
-        Value::Time(p, TimeOfDay::Clock { hour, minute }) => {
+        Value::Time(p, TimeOfDay::Clock { hour, minute, .. }) => {
             format!("{}, {hour:02}:{minute:02} Uhr", point_de(p))
         }
         Value::Time(p, TimeOfDay::Part(part)) => format!("{} {}", point_de(p), part_de(*part)),

@@ -26,6 +26,8 @@ pub enum Deixis {
     Following,
     /// "selben", "gleichen", "jenem": the period last mentioned.
     Same,
+    /// "vorangegangenen", "vorhergehenden": the period before the one last mentioned.
+    Preceding,
 }
 
 /// Where in a period: "Anfang Mai", "Mitte des Jahres", "Ende 1941".
@@ -169,6 +171,8 @@ pub enum W {
     UnitRel(Unit, i8),
     /// "Wochenende".
     Weekend,
+    /// "frühen", "späten": "am frühen Morgen", "im späten Frühjahr".
+    EdgeAdj(Edge),
     /// "Jahrhundert", "Jh.".
     Century,
     /// "Folgezeit", "Zukunft": a vague future.
@@ -494,9 +498,15 @@ fn german() -> Lexicon {
         ("gleich", Deixis::Same),
         ("selbig", Deixis::Same),
         ("jen", Deixis::Same),
-        ("neu", Deixis::Next),
+        ("neu", Deixis::Next), ("vorangegangen", Deixis::Preceding), ("vorhergehend", Deixis::Preceding), ("vorherig", Deixis::Preceding), ("ganz", Deixis::Same),
     ] {
         endings(&mut m, stem, ADJ, Deictic(d));
+    }
+    for w in ["desselben", "derselben", "demselben", "denselben", "dasselbe", "dieselbe"] {
+        m.insert(w, Deictic(Deixis::Same));
+    }
+    for (w, e) in [("frühen", Ed::Start), ("frühe", Ed::Start), ("späten", Ed::End), ("späte", Ed::End)] {
+        m.insert(w, EdgeAdj(e));
     }
     for (w, n) in [
         ("heute", 0),
@@ -521,7 +531,6 @@ fn german() -> Lexicon {
     }
     for (w, r) in [
         ("bald", RefKind::Future),
-        ("künftig", RefKind::Future),
         ("demnächst", RefKind::Future),
         ("jetzt", RefKind::Present),
         ("derzeit", RefKind::Present),
@@ -637,7 +646,6 @@ fn german() -> Lexicon {
         ("weihnachten", 12, 25),
         ("weihnachtstag", 12, 25),
         ("valentinstag", 2, 14),
-        ("nationalfeiertag", 10, 26),
     ] {
         m.insert(w, Holiday(mo, d));
     }

@@ -223,6 +223,7 @@ pub fn recognize(text: &str, tokens: &Tokens, cls: &[C], lang: Language) -> Vec<
             lang,
         };
         let mut i = m.lo;
+        let mut last_end = m.lo;
         while i < m.hi {
             // Only tokens with a class can start an expression.
             if matches!(cls[i], C::Quote | C::P(_))
@@ -232,10 +233,13 @@ pub fn recognize(text: &str, tokens: &Tokens, cls: &[C], lang: Language) -> Vec<
                 continue;
             }
             match m.at(i) {
-                Some(hit) if hit.end > hit.start && hit.start >= i => {
-                    let hit = m.with_weekday_after(hit);
+                // A hit may reach back one token for its preposition ("am
+                // selben Tag"), never into the previous expression.
+                Some(hit) if hit.end > hit.start && hit.start + 1 >= i && hit.start >= last_end && hit.end > i => {
+                    let hit = m.with_clock_after(m.with_weekday_after(hit));
                     let phrase_tok = m.phrase_start(hit.start);
                     i = hit.end;
+                    last_end = hit.end;
                     out.push(Mention {
                         toks: hit.start..hit.end,
                         phrase_tok,
@@ -508,9 +512,9 @@ impl<'a> Matcher<'a> {
                 },
             )),
             C::W(W::Ref(r)) => self.reference(i, r),
-            C::W(W::Later) if self.text(i) == "später" || self.text(i) == "later" => {
-                Some(M::new(i, i + 1, Sem::Ref(RefKind::Future)))
-            }
+            // A bare "später" is a discourse adverb ("wie sich später
+            // zeigte") far more often than a time reference; only "kurz
+            // später", "drei Tage später" and the like are taken.
             // "kurze Zeit später".
             C::None if self.text(i).eq_ignore_ascii_case("kurze") && self.text(i + 1) == "Zeit" => {
                 match self.w(i + 2) {
@@ -614,6 +618,7 @@ impl<'a> Matcher<'a> {
                 })
             }
             C::W(W::OrdWord(n)) => self.ord_word(i, n as u32),
+            C::W(W::EdgeAdj(e)) => self.edge_adj(i, e),
             C::W(W::AgeNoun) => self.age_noun(i),
             _ => None,
         }
@@ -743,6 +748,22 @@ impl<'a> Matcher<'a> {
         m
     }
 
+    /// "8. Mai, 23:01 Uhr": a clock time after a comma belongs to the date.
+    fn with_clock_after(&self, mut m: M) -> M {
+        let Some(c) = m.cal().copied() else { return m };
+        if c.day.is_none() || c.clock.is_some() || c.part.is_some() || !self.punct(m.end, ',') {
+            return m;
+        }
+        if let Some(t) = self.core(m.end + 1)
+            && t.start == m.end + 1
+            && let Sem::TimeOfRef { clock: Some(clock), zone, .. } = t.sem
+        {
+            m.sem = Sem::Cal(Cal { clock: Some(clock), zone, ..c });
+            m.end = t.end;
+        }
+        m
+    }
+
     /// After a day-precise date: "(Dienstag)" names its weekday.
     fn with_weekday_after(&self, mut m: M) -> M {
         if m.weekday.is_none()
@@ -823,7 +844,8 @@ impl<'a> Matcher<'a> {
         let (h, j) = match h {
             Hedge::Comparative(more) => {
                 if !self.is_f(i + 1, F::Als) {
-                    return None;
+                    // "innerhalb weniger Wochen": a vague amount.
+                    return self.vague(i);
                 }
                 (
                     if more {
@@ -867,6 +889,10 @@ impl<'a> Matcher<'a> {
         let mut m = self.core(i + 1)?;
         if m.start != i + 1 {
             return None;
+        }
+        // "gegen Ende des Jahres": the edge already says where; TIMEX leaves "gegen" out.
+        if gegen && matches!(self.w(i + 1), Some(W::Edge(_))) {
+            return Some(m);
         }
         match &m.sem {
             Sem::TimeOfRef { clock: Some(_), .. } if !gegen => Some(m),
@@ -922,28 +948,38 @@ impl<'a> Matcher<'a> {
 
     /// "nach zwei Tagen", "nach einem Monat".
     fn after_n(&self, i: usize) -> Option<M> {
-        let (n, k) = self.amount(i + 1)?;
+        let mut j = i + 1;
+        let mut hedge = None;
+        if let Some(W::Hedge(h)) = self.w(j) {
+            hedge = Some(h);
+            j += 1;
+        }
+        let (n, k) = self.amount(j)?;
         let unit = self.unit_at(k)?;
-        if matches!(self.c(i + 1), C::Int(_, 4)) {
+        if matches!(self.c(j), C::Int(_, 4)) {
             return None;
         }
         // "nach zwei Tagen" names a day; "nach sechs Wochen", "nach 77
-        // Tagen", "nach 40 Minuten" measure how long something took.
+        // Tagen", "nach 40 Minuten" measure how long something took (and
+        // TIMEX leaves "nach" out of a duration).
         let measured = matches!(unit, Unit::Week | Unit::Hour | Unit::Minute | Unit::Second)
             || (unit == Unit::Day && n > 14.0);
-        if measured {
-            return Some(M::new(i, k + 1, Sem::Duration(Duration::new(n, unit))));
-        }
-        Some(M::new(
-            i,
-            k + 1,
-            Sem::Shift {
-                amount: Some(n),
-                unit,
-                sign: 1,
-                from_document: false,
-            },
-        ))
+        let mut m = if measured {
+            M::new(i + 1, k + 1, Sem::Duration(Duration::new(n, unit)))
+        } else {
+            M::new(
+                i,
+                k + 1,
+                Sem::Shift {
+                    amount: Some(n),
+                    unit,
+                    sign: 1,
+                    from_document: false,
+                },
+            )
+        };
+        m.hedge = hedge;
+        Some(m)
     }
 
     /// "in der Folge", "in Zukunft", "in der Nacht".
@@ -1108,6 +1144,9 @@ impl<'a> Matcher<'a> {
             let mut k = i + 1;
             if self.dash(k) || matches!(self.f(k), Some(F::Bis | F::Und | F::Oder | F::Zum)) {
                 k += 1;
+                if matches!(self.f(k), Some(F::Dem | F::Den)) {
+                    k += 1;
+                }
             } else if self.is_f(k, F::Auf) && self.is_f(k + 1, F::Den) {
                 k += 2;
             } else {
@@ -1470,7 +1509,21 @@ impl<'a> Matcher<'a> {
     /// "drei Tage", "15 Tage später", "zwei Jahre zuvor", "71 Jahre alt",
     /// "zwei oder drei Tage", "etwa zwanzig Tagen", "anderthalb Jahre".
     fn amount_phrase(&self, i: usize) -> Option<M> {
-        let (n, k) = self.amount(i)?;
+        let (n, mut k) = self.amount(i)?;
+        // One adjective may stand between number and unit: "sieben
+        // aufeinanderfolgenden Tagen", "einen ganzen Monat", "drei weitere Jahre".
+        if self.unit_at(k).is_none()
+            && self.unit_at(k + 1).is_some()
+            && self.tok(k).is_some_and(|t| {
+                let w = t.text(self.text);
+                t.kind == TokenKind::Word
+                    && t.has(flag::LOWER_INITIAL)
+                    && ["e", "en", "er", "es", "em"].iter().any(|e| w.ends_with(e))
+                    && !is_closed_class_de(w)
+            })
+        {
+            k += 1;
+        }
         // "zwei oder drei Tage": the first number borrows the unit.
         if (matches!(self.f(k), Some(F::Oder | F::Bis | F::Und)) || self.dash(k))
             && let Some((_, k2)) = self.amount(k + 1)
@@ -1752,9 +1805,10 @@ impl<'a> Matcher<'a> {
                             | F::Des
                             | F::In
                             | F::Den
+                            | F::Dem
                             | F::Since
                     )
-                ) || matches!(self.w(p), Some(W::Edge(_)))
+                ) || matches!(self.w(p), Some(W::Edge(_) | W::EdgeAdj(_)))
             });
             if !cue {
                 return None;
@@ -1772,6 +1826,7 @@ impl<'a> Matcher<'a> {
             Deixis::Next => (1, RelAnchor::Document),
             Deixis::Following => (1, RelAnchor::Reference),
             Deixis::Same => (0, RelAnchor::Reference),
+            Deixis::Preceding => (-1, RelAnchor::Reference),
         };
         let rel = |unit, end, part| {
             Some(M::new(
@@ -1811,6 +1866,24 @@ impl<'a> Matcher<'a> {
                     Unit::Year => RelUnit::Year,
                     _ => return None,
                 };
+                // "am selben Tag", "an diesem Tag", "im selben Monat": the
+                // day talked about; TIMEX keeps the preposition here.
+                if matches!(unit, RelUnit::Day | RelUnit::Month) && matches!(d, Deixis::Same | Deixis::This) && (unit == RelUnit::Day || d == Deixis::Same) {
+                    let start = match self.prev(i) {
+                        Some(p) if matches!(self.f(p), Some(F::Am | F::An | F::Im)) => p,
+                        _ => i,
+                    };
+                    return Some(M::new(
+                        start,
+                        i + 2,
+                        Sem::Rel {
+                            unit,
+                            offset: 0,
+                            anchor: RelAnchor::Reference,
+                            part: None,
+                        },
+                    ));
+                }
                 // "am nächsten Tag" counts from the day talked about.
                 if unit == RelUnit::Day && d == Deixis::Next {
                     return Some(M::new(
@@ -1845,7 +1918,7 @@ impl<'a> Matcher<'a> {
                 let offset = match d {
                     Deixis::Same | Deixis::This => 0,
                     Deixis::Next | Deixis::Following => 1,
-                    Deixis::Last => -1,
+                    Deixis::Last | Deixis::Preceding => -1,
                 };
                 Some(M::new(
                     i,
@@ -1908,8 +1981,13 @@ impl<'a> Matcher<'a> {
         match self.w(i + 1) {
             // "Tag darauf", "Tag zuvor".
             Some(W::Later) if !plural && u == Unit::Day => {
+                // "am Tag darauf" keeps its preposition, like "am selben Tag".
+                let start = match self.prev(i) {
+                    Some(p) if self.is_f(p, F::Am) => p,
+                    _ => i,
+                };
                 return Some(M::new(
-                    i,
+                    start,
                     i + 2,
                     Sem::Shift {
                         amount: Some(1.0),
@@ -1931,7 +2009,7 @@ impl<'a> Matcher<'a> {
                     },
                 ));
             }
-            Some(W::Earlier) if plural => {
+            Some(W::Earlier | W::Later) if plural => {
                 return Some(M::new(
                     i,
                     i + 2,
@@ -1970,7 +2048,9 @@ impl<'a> Matcher<'a> {
         }
         let cue = self.prev(i).is_some_and(|q| {
             matches!(self.f(q), Some(F::Am | F::Gegen | F::Zur | F::At))
-                || (self.is_f(q, F::Der) && q > self.lo && self.is_f(q - 1, F::In))
+                || (self.is_f(q, F::Der)
+                    && q > self.lo
+                    && (self.is_f(q - 1, F::In) || self.text(q - 1).eq_ignore_ascii_case("während")))
                 || (self.is_f(q, F::The)
                     && q > self.lo
                     && matches!(self.f(q - 1), Some(F::In | F::At)))
@@ -1990,6 +2070,10 @@ impl<'a> Matcher<'a> {
 
     fn reference(&self, i: usize, r: RefKind) -> Option<M> {
         let t = self.text(i).to_lowercase();
+        if t.starts_with("heutig") && self.text(i + 1) == "Sicht" {
+            // "aus heutiger Sicht".
+            return Some(M::new(i, i + 1, Sem::Ref(RefKind::Present)));
+        }
         if t.starts_with("heutig") {
             // "am heutigen Tag" is today; "heutige Verhältnisse" is not a date.
             return (self.unit_at(i + 1) == Some(Unit::Day)).then(|| {
@@ -2045,6 +2129,33 @@ impl<'a> Matcher<'a> {
             )),
             _ => None,
         }
+    }
+
+    /// "am frühen Morgen des 6. Juni", "im späten Frühjahr 1861", "in
+    /// ihren frühen Jahren".
+    fn edge_adj(&self, i: usize, e: Edge) -> Option<M> {
+        let mut m = match self.c(i + 1) {
+            C::W(W::Part(p)) => {
+                let m = self.part(i + 1, p).or_else(|| {
+                    let cue = self.prev(i).is_some_and(|q| matches!(self.f(q), Some(F::Am | F::Gegen)));
+                    cue.then(|| M::new(i + 1, i + 2, Sem::TimeOfRef { part: Some(p), clock: None, zone: None }))
+                })?;
+                // "am frühen Morgen des 6. Juni" is a morning of a day, not its start.
+                M { edge: if matches!(m.sem, Sem::Cal(_)) { None } else { Some(e) }, ..m }
+            }
+            C::W(W::Season(s, _)) => {
+                let mut m = self.season(i + 1, s, None).or_else(|| Some(M::new(i + 1, i + 2, cal(Cal { season: Some(s), ..Cal::default() }))))?;
+                m.edge = Some(e);
+                m
+            }
+            C::W(W::Unit(u)) if self.plural(i + 1) => M::new(i + 1, i + 2, Sem::Duration(Duration { amount: None, unit: u })),
+            _ => return None,
+        };
+        if m.start != i + 1 {
+            return None;
+        }
+        m.start = i;
+        Some(m)
     }
 
     /// "im Alter von 71 Jahren", "aged 71".

@@ -347,11 +347,12 @@ impl Ctx {
                 sign,
                 from_document,
             } => self.shift(*amount, *unit, *sign, *from_document),
-            Sem::TimeOfRef { part, clock, .. } => {
+            Sem::TimeOfRef { part, clock, zone } => {
                 let time = match (clock, part) {
                     (Some((h, m)), _) => TimeOfDay::Clock {
                         hour: *h,
                         minute: *m,
+                        zone: *zone,
                     },
                     (None, Some(p)) => TimeOfDay::Part(*p),
                     (None, None) => TimeOfDay::Part(DayPart::Midday),
@@ -533,6 +534,7 @@ impl Ctx {
                     super::lexicon::Deixis::Next => (1, RelAnchor::Document),
                     super::lexicon::Deixis::Following => (1, RelAnchor::Reference),
                     super::lexicon::Deixis::Same => (0, RelAnchor::Reference),
+                    super::lexicon::Deixis::Preceding => (-1, RelAnchor::Reference),
                 };
                 match self.anchor_for(anchor) {
                     Some((p, a)) if p.year.is_some() => {
@@ -572,7 +574,14 @@ impl Ctx {
         match (c.clock, c.part) {
             (Some((h, m)), _) => (
                 T::Time,
-                Value::Time(point, TimeOfDay::Clock { hour: h, minute: m }),
+                Value::Time(
+                    point,
+                    TimeOfDay::Clock {
+                        hour: h,
+                        minute: m,
+                        zone: c.zone,
+                    },
+                ),
                 status,
             ),
             (None, Some(p)) => (T::Time, Value::Time(point, TimeOfDay::Part(p)), status),

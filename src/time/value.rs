@@ -231,7 +231,8 @@ impl Point {
 /// A time of day: a clock time or a part of the day.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum TimeOfDay {
-    Clock { hour: u8, minute: u8 },
+    /// `zone`: offset from UTC in hours ("mitteleuropäischer Zeit" is +1).
+    Clock { hour: u8, minute: u8, zone: Option<i8> },
     Part(DayPart),
 }
 
@@ -372,8 +373,15 @@ impl Value {
                     s.push_str("XXXX-XX-XX");
                 }
                 match t {
-                    TimeOfDay::Clock { hour, minute } => {
+                    TimeOfDay::Clock { hour, minute, zone } => {
                         let _ = write!(s, "T{hour:02}:{minute:02}");
+                        match zone {
+                            Some(0) => s.push('Z'),
+                            Some(z) => {
+                                let _ = write!(s, "{}{:02}", if *z < 0 { '-' } else { '+' }, z.unsigned_abs());
+                            }
+                            None => {}
+                        }
                     }
                     TimeOfDay::Part(part) => {
                         let _ = write!(s, "T{}", part.code());
@@ -546,7 +554,8 @@ mod tests {
                 Point::day(1939, 9, 1),
                 TimeOfDay::Clock {
                     hour: 4,
-                    minute: 45
+                    minute: 45,
+                    zone: None
                 }
             )
             .timex(),
