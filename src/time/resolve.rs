@@ -103,8 +103,13 @@ pub fn resolve(
         });
         // A bare year that bounds an interval ("seit 1939", "bis 1881") or
         // stands in parentheses is background, not the story's new "now".
-        let background = matches!(value.point().map(|p| p.gran), Some(Gran::Year))
-            && m.toks.start > 0
+        // A look back ("im letzten Jahr", "zwei Jahre zuvor") is a
+        // flashback: the story's time stays where it was.
+        let flashback = matches!(m.sem, Sem::Rel { offset, .. } if offset < 0)
+            || matches!(m.sem, Sem::Shift { sign, .. } if sign < 0);
+        let background = flashback
+            || matches!(value.point().map(|p| p.gran), Some(Gran::Year))
+                && m.toks.start > 0
             && matches!(
                 tokens.tokens[m.toks.start - 1].text(text),
                 "seit" | "Seit" | "bis" | "Bis" | "ab" | "Ab" | "(" | "since" | "until"
