@@ -270,3 +270,68 @@ pub fn hover_markdown(
     }
     Some((t.phrase.clone(), md))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::{Context, DocInput, analyze};
+    use crate::config::Settings;
+    use crate::markup::Format;
+
+    fn hover(text: &str, at: &str) -> Option<(String, String)> {
+        let a = analyze(
+            &DocInput {
+                text,
+                path: None,
+                format: Format::Markdown,
+            },
+            &Settings::default(),
+            &Context::default(),
+        );
+        let offset = text.find(at).unwrap();
+        hover_markdown(text, &a, offset).map(|(r, md)| (text[r].to_string(), md))
+    }
+
+    #[test]
+    fn weekday_hover_says_what_it_resolves_to_and_from_what() {
+        // 30.12.2022 was a Friday.
+        let (span, md) = hover(
+            "---\ndate: 2022-12-30\n---\nPutin betonte am Freitag die Zusammenarbeit.",
+            "Freitag",
+        )
+        .unwrap();
+        assert_eq!(span, "am Freitag");
+        assert!(
+            md.starts_with(
+                "**am Freitag** → Fr 30.12.2022 (Freitag des Artikeldatums Fr 30.12.2022)"
+            ),
+            "{md}"
+        );
+        assert!(md.contains("aus dem Front Matter"), "{md}");
+        let (_, md) = hover(
+            "---\ndate: 2023-01-02\n---\nPutin betonte am Freitag die Zusammenarbeit.",
+            "Freitag",
+        )
+        .unwrap();
+        assert!(
+            md.contains("Fr 30.12.2022 (Freitag vor dem Artikeldatum Mo 02.01.2023)"),
+            "{md}"
+        );
+    }
+
+    #[test]
+    fn without_a_document_date_the_hover_says_how_to_set_one() {
+        let (_, md) = hover("Gestern regnete es.", "Gestern").unwrap();
+        assert!(md.contains("kein Artikeldatum bekannt"), "{md}");
+        assert!(md.contains("date: 2025-02-28"), "{md}");
+    }
+
+    #[test]
+    fn explicit_and_invalid_dates_are_explained() {
+        let (_, md) = hover("Am 15. Oktober 2024 tagte der Rat.", "Oktober").unwrap();
+        assert!(md.contains("Di 15.10.2024 (steht so im Text)"), "{md}");
+        let (_, md) = hover("Am 31. April tagte der Rat.", "April").unwrap();
+        assert!(md.contains("kein gültiges Datum"), "{md}");
+        assert!(hover("Kein Datum hier.", "Datum").is_none());
+    }
+}

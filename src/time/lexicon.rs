@@ -498,14 +498,30 @@ fn german() -> Lexicon {
         ("gleich", Deixis::Same),
         ("selbig", Deixis::Same),
         ("jen", Deixis::Same),
-        ("neu", Deixis::Next), ("vorangegangen", Deixis::Preceding), ("vorhergehend", Deixis::Preceding), ("vorherig", Deixis::Preceding), ("ganz", Deixis::Same),
+        ("neu", Deixis::Next),
+        ("vorangegangen", Deixis::Preceding),
+        ("vorhergehend", Deixis::Preceding),
+        ("vorherig", Deixis::Preceding),
+        ("ganz", Deixis::Same),
     ] {
         endings(&mut m, stem, ADJ, Deictic(d));
     }
-    for w in ["desselben", "derselben", "demselben", "denselben", "dasselbe", "dieselbe"] {
+    for w in [
+        "desselben",
+        "derselben",
+        "demselben",
+        "denselben",
+        "dasselbe",
+        "dieselbe",
+    ] {
         m.insert(w, Deictic(Deixis::Same));
     }
-    for (w, e) in [("frühen", Ed::Start), ("frühe", Ed::Start), ("späten", Ed::End), ("späte", Ed::End)] {
+    for (w, e) in [
+        ("frühen", Ed::Start),
+        ("frühe", Ed::Start),
+        ("späten", Ed::End),
+        ("späte", Ed::End),
+    ] {
         m.insert(w, EdgeAdj(e));
     }
     for (w, n) in [

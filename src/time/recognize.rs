@@ -235,7 +235,12 @@ pub fn recognize(text: &str, tokens: &Tokens, cls: &[C], lang: Language) -> Vec<
             match m.at(i) {
                 // A hit may reach back one token for its preposition ("am
                 // selben Tag"), never into the previous expression.
-                Some(hit) if hit.end > hit.start && hit.start + 1 >= i && hit.start >= last_end && hit.end > i => {
+                Some(hit)
+                    if hit.end > hit.start
+                        && hit.start + 1 >= i
+                        && hit.start >= last_end
+                        && hit.end > i =>
+                {
                     let hit = m.with_clock_after(m.with_weekday_after(hit));
                     let phrase_tok = m.phrase_start(hit.start);
                     i = hit.end;
@@ -756,9 +761,17 @@ impl<'a> Matcher<'a> {
         }
         if let Some(t) = self.core(m.end + 1)
             && t.start == m.end + 1
-            && let Sem::TimeOfRef { clock: Some(clock), zone, .. } = t.sem
+            && let Sem::TimeOfRef {
+                clock: Some(clock),
+                zone,
+                ..
+            } = t.sem
         {
-            m.sem = Sem::Cal(Cal { clock: Some(clock), zone, ..c });
+            m.sem = Sem::Cal(Cal {
+                clock: Some(clock),
+                zone,
+                ..c
+            });
             m.end = t.end;
         }
         m
@@ -1868,7 +1881,10 @@ impl<'a> Matcher<'a> {
                 };
                 // "am selben Tag", "an diesem Tag", "im selben Monat": the
                 // day talked about; TIMEX keeps the preposition here.
-                if matches!(unit, RelUnit::Day | RelUnit::Month) && matches!(d, Deixis::Same | Deixis::This) && (unit == RelUnit::Day || d == Deixis::Same) {
+                if matches!(unit, RelUnit::Day | RelUnit::Month)
+                    && matches!(d, Deixis::Same | Deixis::This)
+                    && (unit == RelUnit::Day || d == Deixis::Same)
+                {
                     let start = match self.prev(i) {
                         Some(p) if matches!(self.f(p), Some(F::Am | F::An | F::Im)) => p,
                         _ => i,
@@ -2050,7 +2066,8 @@ impl<'a> Matcher<'a> {
             matches!(self.f(q), Some(F::Am | F::Gegen | F::Zur | F::At))
                 || (self.is_f(q, F::Der)
                     && q > self.lo
-                    && (self.is_f(q - 1, F::In) || self.text(q - 1).eq_ignore_ascii_case("während")))
+                    && (self.is_f(q - 1, F::In)
+                        || self.text(q - 1).eq_ignore_ascii_case("während")))
                 || (self.is_f(q, F::The)
                     && q > self.lo
                     && matches!(self.f(q - 1), Some(F::In | F::At)))
@@ -2137,18 +2154,53 @@ impl<'a> Matcher<'a> {
         let mut m = match self.c(i + 1) {
             C::W(W::Part(p)) => {
                 let m = self.part(i + 1, p).or_else(|| {
-                    let cue = self.prev(i).is_some_and(|q| matches!(self.f(q), Some(F::Am | F::Gegen)));
-                    cue.then(|| M::new(i + 1, i + 2, Sem::TimeOfRef { part: Some(p), clock: None, zone: None }))
+                    let cue = self
+                        .prev(i)
+                        .is_some_and(|q| matches!(self.f(q), Some(F::Am | F::Gegen)));
+                    cue.then(|| {
+                        M::new(
+                            i + 1,
+                            i + 2,
+                            Sem::TimeOfRef {
+                                part: Some(p),
+                                clock: None,
+                                zone: None,
+                            },
+                        )
+                    })
                 })?;
                 // "am frühen Morgen des 6. Juni" is a morning of a day, not its start.
-                M { edge: if matches!(m.sem, Sem::Cal(_)) { None } else { Some(e) }, ..m }
+                M {
+                    edge: if matches!(m.sem, Sem::Cal(_)) {
+                        None
+                    } else {
+                        Some(e)
+                    },
+                    ..m
+                }
             }
             C::W(W::Season(s, _)) => {
-                let mut m = self.season(i + 1, s, None).or_else(|| Some(M::new(i + 1, i + 2, cal(Cal { season: Some(s), ..Cal::default() }))))?;
+                let mut m = self.season(i + 1, s, None).or_else(|| {
+                    Some(M::new(
+                        i + 1,
+                        i + 2,
+                        cal(Cal {
+                            season: Some(s),
+                            ..Cal::default()
+                        }),
+                    ))
+                })?;
                 m.edge = Some(e);
                 m
             }
-            C::W(W::Unit(u)) if self.plural(i + 1) => M::new(i + 1, i + 2, Sem::Duration(Duration { amount: None, unit: u })),
+            C::W(W::Unit(u)) if self.plural(i + 1) => M::new(
+                i + 1,
+                i + 2,
+                Sem::Duration(Duration {
+                    amount: None,
+                    unit: u,
+                }),
+            ),
             _ => return None,
         };
         if m.start != i + 1 {

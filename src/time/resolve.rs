@@ -110,10 +110,10 @@ pub fn resolve(
         let background = flashback
             || matches!(value.point().map(|p| p.gran), Some(Gran::Year))
                 && m.toks.start > 0
-            && matches!(
-                tokens.tokens[m.toks.start - 1].text(text),
-                "seit" | "Seit" | "bis" | "Bis" | "ab" | "Ab" | "(" | "since" | "until"
-            );
+                && matches!(
+                    tokens.tokens[m.toks.start - 1].text(text),
+                    "seit" | "Seit" | "bis" | "Bis" | "ab" | "Ab" | "(" | "since" | "until"
+                );
         if let Some(p) = value.point()
             && !background
             && p.year.is_some()

@@ -297,3 +297,117 @@ fn odd_input_does_not_panic() {
     let long = "am 15. Oktober 2024 ".repeat(5000);
     assert_eq!(news(&long, "2024-01-01").len(), 5000);
 }
+
+mod no_panic {
+    use std::sync::Arc;
+
+    use proptest::prelude::*;
+
+    use crate::analysis::{Context, DocInput, analyze};
+    use crate::config::Settings;
+    use crate::markup::Format;
+    use crate::time::BirthDates;
+
+    const PIECES: &[&str] = &[
+        "am",
+        "Am",
+        "15.",
+        "Oktober",
+        "2024",
+        "31.",
+        "Februar",
+        "vor",
+        "80",
+        "Jahren",
+        "(",
+        ")",
+        "71",
+        "71-jährige",
+        "Putin",
+        ",",
+        "32.13.2024",
+        "0",
+        "99999",
+        "v. Chr.",
+        "Jahr",
+        "nächsten",
+        "Frühjahr",
+        "gestern",
+        "Uhr",
+        "10.30",
+        "Freitag",
+        "des",
+        "Jahres",
+        "Ende",
+        "/",
+        "–",
+        "zum",
+        "Mal",
+        "jährt",
+        "sich",
+        "75.",
+        "Jahrestag",
+        "wird",
+        "besuchen",
+        ".",
+        "heute",
+        "dieses",
+        "Jahr",
+        "28.02.",
+        "2025-02-28",
+        "Dienstag",
+        "bis",
+        "und",
+        "Mitte",
+        "der",
+        "1930er",
+        "Jahre",
+        "Jh.",
+        "seit",
+        "drei",
+        "Tage",
+        "später",
+        "😀",
+        "\n\n",
+        "---",
+        "date:",
+    ];
+
+    fn run(text: &str) {
+        let mut b = BirthDates::new();
+        b.insert("Wladimir Putin", "1952-10-07".parse().unwrap());
+        let cx = Context {
+            birth_dates: Arc::new(b),
+            ..Context::default()
+        };
+        for format in [Format::Text, Format::Markdown] {
+            let a = analyze(
+                &DocInput {
+                    text,
+                    path: None,
+                    format,
+                },
+                &Settings::default(),
+                &cx,
+            );
+            for t in &a.times {
+                assert!(t.span.start < t.span.end && t.span.end <= text.len());
+                let _ = t.timex();
+            }
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        #[test]
+        fn date_like_token_soup_never_panics(parts in prop::collection::vec(prop::sample::select(PIECES), 0..40)) {
+            run(&parts.join(" "));
+        }
+
+        #[test]
+        fn arbitrary_text_never_panics(s in "\\PC{0,120}") {
+            run(&s);
+        }
+    }
+}

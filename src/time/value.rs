@@ -232,7 +232,11 @@ impl Point {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum TimeOfDay {
     /// `zone`: offset from UTC in hours ("mitteleuropäischer Zeit" is +1).
-    Clock { hour: u8, minute: u8, zone: Option<i8> },
+    Clock {
+        hour: u8,
+        minute: u8,
+        zone: Option<i8>,
+    },
     Part(DayPart),
 }
 
@@ -378,7 +382,12 @@ impl Value {
                         match zone {
                             Some(0) => s.push('Z'),
                             Some(z) => {
-                                let _ = write!(s, "{}{:02}", if *z < 0 { '-' } else { '+' }, z.unsigned_abs());
+                                let _ = write!(
+                                    s,
+                                    "{}{:02}",
+                                    if *z < 0 { '-' } else { '+' },
+                                    z.unsigned_abs()
+                                );
                             }
                             None => {}
                         }
