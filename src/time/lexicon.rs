@@ -498,7 +498,6 @@ fn german() -> Lexicon {
         ("gleich", Deixis::Same),
         ("selbig", Deixis::Same),
         ("jen", Deixis::Same),
-        ("neu", Deixis::Next),
         ("vorangegangen", Deixis::Preceding),
         ("vorhergehend", Deixis::Preceding),
         ("vorherig", Deixis::Preceding),
@@ -506,6 +505,8 @@ fn german() -> Lexicon {
     ] {
         endings(&mut m, stem, ADJ, Deictic(d));
     }
+    // "im neuen Jahr", "des neuen Jahres"; not "ein gutes neues Jahr".
+    m.insert("neuen", Deictic(Deixis::Next));
     for w in [
         "desselben",
         "derselben",

@@ -1624,6 +1624,18 @@ impl<'a> Matcher<'a> {
     }
 
     fn number_word(&self, i: usize, n: f64) -> Option<M> {
+        // "um neun Uhr".
+        if self.w(i + 1) == Some(W::Uhr) && n.fract() == 0.0 && n <= 24.0 {
+            return Some(self.with_zone(M::new(
+                i,
+                i + 2,
+                Sem::TimeOfRef {
+                    part: None,
+                    clock: Some((n as u8, 0)),
+                    zone: None,
+                },
+            )));
+        }
         // "ein paar Tage", "einige".
         if n == 1.0 && self.w(i + 1) == Some(W::Vague) {
             let mut m = self.vague(i + 1)?;
