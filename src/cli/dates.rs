@@ -1,8 +1,12 @@
 //! `copydesk dates`: the temporal expressions of articles and their values.
 //!
 //! JSON shape (stable): `{"expressions": [{"path", "byte_start", "byte_end",
-//! "text", "type", "value"}], "documents": [{"path", "document_date",
-//! "source"}]}`. Offsets are bytes into the file (a byte order mark counts).
+//! "text", "type", "value", "status", "mod"}], "documents": [{"path",
+//! "document_date", "source"}]}`. `type` is date, time, duration, set, age
+//! or anniversary; `value` the TIMEX3 value ("2024-10-15", "P80Y",
+//! "XXXX-WXX-5" when unresolved); `status` explicit, resolved, ambiguous,
+//! unresolved or invalid. Offsets are bytes into the file (a byte order
+//! mark counts).
 
 use std::io::Write;
 use std::path::{Path, PathBuf};

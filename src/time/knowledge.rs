@@ -28,10 +28,57 @@ pub fn person_key(name: &str) -> String {
     out
 }
 
+/// A birth date as precise as the knowledge base knows it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Born {
+    Day(Date),
+    Month(i32, u8),
+    Year(i32),
+}
+
+impl Born {
+    pub fn year(&self) -> i32 {
+        match self {
+            Born::Day(d) => super::value::hist_year(d.year() as i32),
+            Born::Month(y, _) | Born::Year(y) => *y,
+        }
+    }
+
+    /// The ages the person may have on `day` (two when the birthday is not known exactly).
+    pub fn ages_on(&self, day: Date) -> Vec<i32> {
+        let full = super::value::hist_year(day.year() as i32) - self.year();
+        match self {
+            Born::Day(b) => vec![if (day.month(), day.day()) < (b.month(), b.day()) {
+                full - 1
+            } else {
+                full
+            }],
+            Born::Month(_, m) if (day.month() as u8) < *m => vec![full - 1],
+            Born::Month(_, m) if (day.month() as u8) > *m => vec![full],
+            _ => vec![full - 1, full],
+        }
+    }
+
+    /// The ages the person has at some time during `year`.
+    pub fn ages_in_year(&self, year: i32) -> Vec<i32> {
+        let full = year - self.year();
+        vec![full - 1, full]
+    }
+
+    /// "07.10.1952", "10.1952", "1952".
+    pub fn describe(&self) -> String {
+        match self {
+            Born::Day(d) => super::format_date_de(*d),
+            Born::Month(y, m) => format!("{m:02}.{y}"),
+            Born::Year(y) => y.to_string(),
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 enum Entry {
     One {
-        born: Date,
+        born: Born,
         name: String,
     },
     /// Two people share this key (a common surname): never guess.
@@ -54,6 +101,12 @@ impl BirthDates {
     /// per spelling the knowledge base lists ("Wladimir Putin", "Vladimir
     /// Putin").
     pub fn insert(&mut self, name: &str, born: Date) {
+        self.insert_born(name, Born::Day(born));
+    }
+
+    /// Like [`BirthDates::insert`] for a birth date known only to the
+    /// month or year (the knowledge base's `born = "1953-06"`, `"1953"`).
+    pub fn insert_born(&mut self, name: &str, born: Born) {
         let full = person_key(name);
         if full.is_empty() {
             return;
@@ -65,7 +118,7 @@ impl BirthDates {
         }
     }
 
-    fn put(&mut self, key: String, born: Date, name: &str) {
+    fn put(&mut self, key: String, born: Born, name: &str) {
         match self.map.get(&key) {
             Some(Entry::One { born: b, .. }) if *b == born => {}
             Some(_) => {
@@ -87,7 +140,7 @@ impl BirthDates {
     /// name as the knowledge base spells it. Tries the whole name, then
     /// shorter tails ("Präsident Wladimir Putin" → "wladimir putin" →
     /// "putin"), each also without a genitive "s".
-    pub fn lookup(&self, mention: &str) -> Option<(Date, &str)> {
+    pub fn lookup(&self, mention: &str) -> Option<(Born, &str)> {
         let key = person_key(mention);
         let words: Vec<&str> = key.split(' ').collect();
         // Longest runs first: "Präsident Wladimir Putin Regierungschef"
@@ -419,6 +472,15 @@ mod tests {
     }
 
     #[test]
+    fn partial_birth_dates_allow_both_possible_ages() {
+        let d: Date = "2024-06-01".parse().unwrap();
+        assert_eq!(Born::Day("1952-10-07".parse().unwrap()).ages_on(d), [71]);
+        assert_eq!(Born::Month(1952, 10).ages_on(d), [71]);
+        assert_eq!(Born::Month(1952, 6).ages_on(d), [71, 72]);
+        assert_eq!(Born::Year(1952).ages_on(d), [71, 72]);
+    }
+
+    #[test]
     fn shared_surnames_are_never_guessed() {
         let mut b = BirthDates::new();
         b.insert("Anna Müller", "1970-01-01".parse().unwrap());
@@ -426,7 +488,7 @@ mod tests {
         assert!(b.lookup("Müller").is_none());
         assert_eq!(
             b.lookup("Hans Müller").unwrap().0,
-            "1960-01-01".parse::<Date>().unwrap()
+            Born::Day("1960-01-01".parse::<Date>().unwrap())
         );
     }
 

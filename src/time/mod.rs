@@ -25,7 +25,7 @@ use std::ops::Range;
 
 pub use docdate::{DateSource, DocumentDate, DocumentDateInfo, document_date, parse_date_str};
 pub use hover::{format_date_de, hover_markdown};
-pub use knowledge::{BirthDates, EventYears, person_key};
+pub use knowledge::{BirthDates, Born, EventYears, person_key};
 pub use lexicon::{Deixis, Edge, Hedge};
 pub use recognize::{AnnivKind, Cal, DateFormat, RelAnchor, RelUnit, Sem, YearSpec};
 pub use tense::Tense;

@@ -1,5 +1,3 @@
-use jiff::civil::Date;
-
 use super::{Ctx, Rule, Sink, doc_date, in_sentence};
 use crate::rules::{Fix, Fixable, Severity};
 use crate::time::{AnnivKind, Gran, Sem, Status, YearSpec, format_date_de, hist_year};
@@ -14,15 +12,6 @@ pub static AGE_MISMATCH: Rule = Rule {
     good: "Wien, 30. Dezember 2022 – Der russische Präsident Wladimir Putin (70) telefonierte mit Xi.",
     fixable: Fixable::Sometimes,
 };
-
-/// Full years between a birth date and a day.
-fn age_on(born: Date, day: Date) -> i32 {
-    let mut a = day.year() as i32 - born.year() as i32;
-    if (day.month(), day.day()) < (born.month(), born.day()) {
-        a -= 1;
-    }
-    a
-}
 
 pub fn check(cx: &Ctx, sink: &mut Sink) {
     if cx.context.birth_dates.is_empty() {
@@ -59,7 +48,7 @@ pub fn check(cx: &Ctx, sink: &mut Sink) {
             });
         let (possible, when): (Vec<i32>, String) = match (named, doc) {
             (Some(p), _) => match (p.date(), p.year) {
-                (Some(d), _) => (vec![age_on(born, d)], format!("on {}", format_date_de(d))),
+                (Some(d), _) => (born.ages_on(d), format!("on {}", format_date_de(d))),
                 (None, Some(y))
                     if matches!(
                         p.gran,
@@ -70,13 +59,12 @@ pub fn check(cx: &Ctx, sink: &mut Sink) {
                             | Gran::Quarter(_)
                     ) =>
                 {
-                    let full = y - hist_year(born.year() as i32);
-                    (vec![full - 1, full], format!("in {y}"))
+                    (born.ages_in_year(y), format!("in {y}"))
                 }
                 _ => continue,
             },
             (None, Some(d)) => (
-                vec![age_on(born, d)],
+                born.ages_on(d),
                 format!("on the article date {}", format_date_de(d)),
             ),
             (None, None) => continue,
@@ -89,7 +77,7 @@ pub fn check(cx: &Ctx, sink: &mut Sink) {
                 _ => None,
             };
             match year {
-                Some(y) => vec![y - hist_year(born.year() as i32)],
+                Some(y) => vec![y - born.year()],
                 None => continue,
             }
         } else {
@@ -122,7 +110,7 @@ pub fn check(cx: &Ctx, sink: &mut Sink) {
             t.span.clone(),
             format!(
                 "{kb_name} was born on {}: {what} {expected} {when}, not {stated}",
-                format_date_de(born)
+                born.describe()
             ),
             fixes,
             Some(kb_name.to_string()),
