@@ -13,6 +13,7 @@ use crate::entities::gazetteer::Gazetteer;
 use crate::entities::{self, DocEntities, KnowledgeBase, WorkspaceEntities};
 use crate::markup::{self, Format, Prose};
 use crate::rules::{self, Ctx, Finding};
+use crate::time::{self, BirthDates, Born, DocumentDateInfo, EventYears, TimeExpr};
 use crate::tokenize::{self, Tokens};
 
 /// One document to analyse.
@@ -34,14 +35,72 @@ pub struct Context {
     pub knowledge: Arc<KnowledgeBase>,
     /// The knowledge base's names, indexed for matching in text.
     pub gazetteer: Arc<Gazetteer>,
+    /// Birth dates of the people the knowledge base knows, for
+    /// `dates/age-mismatch` (keys: [`crate::time::person_key`] of the full
+    /// name and of the surname). Empty means the age check is skipped.
+    pub birth_dates: Arc<BirthDates>,
+    /// Years of events anniversaries count from, for
+    /// `dates/anniversary-arithmetic`: the built-in table plus the founding
+    /// years of the knowledge base's organisations.
+    pub events: Arc<EventYears>,
 }
 
 impl Context {
     pub fn with_knowledge(knowledge: KnowledgeBase) -> Context {
         let gazetteer = Arc::new(Gazetteer::new(&knowledge));
+        let mut birth_dates = BirthDates::new();
+        let mut events = EventYears::default();
+        for e in &knowledge.entries {
+            let names: Vec<&str> = std::iter::once(e.name.as_str())
+                .chain(e.aliases.iter().map(String::as_str))
+                .collect();
+            if let Some(b) = &e.born {
+                let born = match (b.month, b.day) {
+                    (Some(m), Some(d)) => jiff::civil::Date::new(b.year, m, d).ok().map(Born::Day),
+                    (Some(m), None) => Some(Born::Month(b.year as i32, m as u8)),
+                    _ => Some(Born::Year(b.year as i32)),
+                };
+                if let Some(born) = born {
+                    for n in &names {
+                        birth_dates.insert_born(n, born);
+                    }
+                }
+            }
+            if let Some(f) = &e.founded {
+                // "75 Jahre NATO", "das 80-jährige Bestehen der Vereinten
+                // Nationen": the organisation's name near the anniversary.
+                // Event words match as substrings, so short aliases ("UN",
+                // "EU") would match inside ordinary words.
+                let lower: Vec<String> = names
+                    .iter()
+                    .filter(|n| n.chars().count() >= 4)
+                    .map(|n| n.to_lowercase())
+                    .collect();
+                let name_refs: Vec<&str> = lower.iter().map(String::as_str).collect();
+                if !name_refs.is_empty() {
+                    events.insert(
+                        &e.name,
+                        f.year as i32,
+                        &[
+                            &name_refs,
+                            &[
+                                "gründung",
+                                "bestehen",
+                                "jubiläum",
+                                "jahrestag",
+                                "geburtstag",
+                            ],
+                        ],
+                        &[],
+                    );
+                }
+            }
+        }
         Context {
             knowledge: Arc::new(knowledge),
             gazetteer,
+            birth_dates: Arc::new(birth_dates),
+            events: Arc::new(events),
         }
     }
 }
@@ -63,6 +122,11 @@ pub struct DocAnalysis {
     pub language: Language,
     pub prose: Prose,
     pub tokens: Tokens,
+    /// Temporal expressions, in text order.
+    pub times: Vec<TimeExpr>,
+    /// The document date, where it came from, and a front-matter date that
+    /// could not be read.
+    pub document_date: DocumentDateInfo,
     /// Sorted by position.
     pub findings: Vec<Finding>,
     /// Name mentions grouped per entity within this document.
@@ -82,11 +146,24 @@ pub fn analyze(input: &DocInput, settings: &Settings, context: &Context) -> DocA
         })
         .unwrap_or(settings.language);
     let tokens = tokenize::tokenize(input.text, &prose);
+    let document_date =
+        time::document_date(input.text, input.path, &prose, &settings.dates, language);
+    let times = time::extract(
+        input.text,
+        &tokens,
+        language,
+        document_date.date.as_ref().map(|d| d.date),
+        settings.dates.anchoring,
+    );
     let cx = Ctx {
         text: input.text,
         prose: &prose,
         tokens: &tokens,
         settings,
+        language,
+        times: &times,
+        document_date: &document_date,
+        context,
     };
     let findings = rules::run_all(&cx);
     let found = context.gazetteer.find(input.text, &tokens);
@@ -96,6 +173,8 @@ pub fn analyze(input: &DocInput, settings: &Settings, context: &Context) -> DocA
         language,
         prose,
         tokens,
+        times,
+        document_date,
         findings,
         entities,
     }

@@ -69,6 +69,54 @@ pub struct Settings {
     pub words: Vec<String>,
     /// The workspace knowledge base, relative to the workspace root.
     pub entities_file: String,
+    /// The document date and how relative dates are anchored (`[dates]`).
+    pub dates: DateSettings,
+}
+
+/// `[dates]`: where an article's date comes from when the article does not
+/// say (front matter, file name and dateline come first), and how dates
+/// without a year are read.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Default)]
+#[serde(default, rename_all = "kebab-case")]
+pub struct DateSettings {
+    /// Date of articles that have no date of their own ("2025-02-28").
+    pub document_date: Option<String>,
+    /// "document" (news: relative to the article date) or "text"
+    /// (narrative: "am 15. März" takes the year last mentioned).
+    pub anchoring: crate::time::Anchoring,
+    /// Per folder or per file: `{ glob = "archiv/2022/**", date = "2022-12-30" }`;
+    /// the first matching entry wins.
+    pub paths: Vec<DatePath>,
+}
+
+/// One `[[dates.paths]]` entry.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub struct DatePath {
+    /// Glob relative to the workspace root ("archiv/2022/**", "2024/putin.md").
+    pub glob: String,
+    pub date: String,
+}
+
+impl DateSettings {
+    /// Problems with the configured dates and globs, for the load warnings.
+    pub fn problems(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        if let Some(d) = &self.document_date
+            && let Err(e) = crate::time::parse_date_str(d)
+        {
+            out.push(format!("dates.document-date: {e}"));
+        }
+        for p in &self.paths {
+            if let Err(e) = crate::time::parse_date_str(&p.date) {
+                out.push(format!("dates.paths {:?}: {e}", p.glob));
+            }
+            if let Err(e) = globset::Glob::new(&p.glob) {
+                out.push(format!("dates.paths: invalid glob {:?}: {e}", p.glob));
+            }
+        }
+        out
+    }
 }
 
 impl Default for Settings {
@@ -83,6 +131,7 @@ impl Default for Settings {
             diagnostics: DiagnosticsMode::Auto,
             words: Vec::new(),
             entities_file: ".copydesk/entities.toml".into(),
+            dates: DateSettings::default(),
         }
     }
 }
@@ -188,6 +237,9 @@ pub fn from_value(v: Value, origin: &str) -> Loaded {
                     "{origin}: unknown rule code(s): {}",
                     unknown.join(", ")
                 ));
+            }
+            for p in settings.dates.problems() {
+                warnings.push(format!("{origin}: {p}; ignored"));
             }
             Loaded {
                 settings,
@@ -296,7 +348,29 @@ pub fn json_schema() -> Value {
         "debounceMs": {"type": "integer", "minimum": 0, "default": d.debounce_ms, "description": "Delay between the last edit and the diagnostics, in milliseconds."},
         "diagnostics": {"type": "string", "enum": ["auto", "push", "pull"], "default": "auto", "description": "How diagnostics reach the editor: pull when the editor supports it (auto), or always push / pull."},
         "words": {"type": "array", "items": {"type": "string"}, "default": [], "description": "Words the glued-words rule must accept."},
-        "entitiesFile": {"type": "string", "default": d.entities_file, "description": "The workspace knowledge base, relative to the workspace root."}
+        "entitiesFile": {"type": "string", "default": d.entities_file, "description": "The workspace knowledge base, relative to the workspace root."},
+        "dates": {
+            "type": "object",
+            "default": {},
+            "description": "Document dates for articles that do not state their own (front matter `date:`, a date in the file name and a dateline come first), and how dates without a year are read.",
+            "properties": {
+                "documentDate": {"type": ["string", "null"], "default": null, "pattern": "^\\d{4}-\\d{2}-\\d{2}$", "description": "Date (YYYY-MM-DD) of articles with no date of their own."},
+                "anchoring": {"type": "string", "enum": ["document", "text"], "default": "document", "description": "document: relative dates count from the article date (news). text: a date without a year takes the year last mentioned (history pieces)."},
+                "paths": {
+                    "type": "array",
+                    "default": [],
+                    "description": "Per folder or file: the first entry whose glob matches gives the date.",
+                    "items": {
+                        "type": "object",
+                        "required": ["glob", "date"],
+                        "properties": {
+                            "glob": {"type": "string", "description": "Glob relative to the workspace root, e.g. archiv/2022/**."},
+                            "date": {"type": "string", "pattern": "^\\d{4}-\\d{2}-\\d{2}$", "description": "YYYY-MM-DD."}
+                        }
+                    }
+                }
+            }
+        }
     })
 }
 
@@ -333,6 +407,39 @@ mod tests {
         assert!(
             all.contains("colour") && all.contains("spacing/nope"),
             "{all}"
+        );
+    }
+
+    #[test]
+    fn dates_table_reads_default_and_per_path_dates() {
+        let l = from_toml_str(
+            "[dates]\ndocument-date = \"2025-02-28\"\nanchoring = \"text\"\n[[dates.paths]]\nglob = \"archiv/2022/**\"\ndate = \"2022-12-30\"\n",
+            "t",
+        );
+        assert!(l.errors.is_empty() && l.warnings.is_empty(), "{l:?}");
+        assert_eq!(
+            l.settings.dates.document_date.as_deref(),
+            Some("2025-02-28")
+        );
+        assert_eq!(l.settings.dates.anchoring, crate::time::Anchoring::Text);
+        assert_eq!(l.settings.dates.paths[0].date, "2022-12-30");
+        let bad = from_toml_str("[dates]\ndocument-date = \"28.13.2025\"\n", "t");
+        assert!(
+            bad.warnings.iter().any(|w| w.contains("document-date")),
+            "{:?}",
+            bad.warnings
+        );
+    }
+
+    #[test]
+    fn editor_camel_case_date_keys_are_accepted() {
+        let l = from_value(
+            serde_json::json!({"dates": {"documentDate": "2024-01-01"}}),
+            "editor",
+        );
+        assert_eq!(
+            l.settings.dates.document_date.as_deref(),
+            Some("2024-01-01")
         );
     }
 

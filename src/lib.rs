@@ -14,5 +14,6 @@ pub mod lsp;
 pub mod markup;
 pub mod rules;
 pub mod text;
+pub mod time;
 pub mod tokenize;
 pub mod workspace;

@@ -62,6 +62,41 @@ enum Command {
     },
     /// Print the JSON schema of the settings (for editor extensions).
     ConfigSchema,
+    /// List the temporal expressions of articles with their resolved values.
+    Dates {
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Date (YYYY-MM-DD) for files that do not state their own.
+        #[arg(long)]
+        document_date: Option<String>,
+        #[arg(long, value_enum, default_value = "table")]
+        format: cli::dates::DatesFormat,
+        #[arg(long)]
+        config: Option<PathBuf>,
+    },
+    /// Measure quality against labelled data.
+    Eval {
+        #[command(subcommand)]
+        what: EvalCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum EvalCommand {
+    /// Temporal expressions against WikiWarsDE: extraction P/R/F1 (strict, lenient) and value F1.
+    Dates {
+        /// The WikiWarsDE folder (default: ../shared/data/wikiwarsde).
+        dir: Option<PathBuf>,
+        /// Exit 1 when lenient, strict or value F1 is below this.
+        #[arg(long)]
+        min_f1: Option<f64>,
+        /// Exit 0 with a message when the data is absent.
+        #[arg(long)]
+        skip_missing: bool,
+        /// Print every miss, extra expression and wrong value.
+        #[arg(long)]
+        show_errors: bool,
+    },
 }
 
 fn init_logging() {
@@ -151,6 +186,24 @@ fn main() -> ExitCode {
             }
             0
         }
+        Command::Dates {
+            paths,
+            document_date,
+            format,
+            config,
+        } => match setup(&paths, config.as_deref()) {
+            Ok(s) => cli::dates::run(&paths, &s.settings, document_date.as_deref(), format),
+            Err(code) => code,
+        },
+        Command::Eval {
+            what:
+                EvalCommand::Dates {
+                    dir,
+                    min_f1,
+                    skip_missing,
+                    show_errors,
+                },
+        } => cli::eval_dates::run(dir.as_deref(), min_f1, skip_missing, show_errors),
         Command::ConfigSchema => {
             println!(
                 "{}",

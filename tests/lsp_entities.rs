@@ -268,3 +268,15 @@ fn inconsistent_spellings_are_reported_with_fixes() {
     );
     assert_eq!(c.shutdown(), 0);
 }
+
+#[test]
+fn hover_on_a_date_says_what_it_resolves_to() {
+    let (mut c, uri, text) = start();
+    let h = c.request("textDocument/hover", at(&uri, pos_of(&text, "Samstag")));
+    let md = h["contents"]["value"]
+        .as_str()
+        .unwrap_or_else(|| panic!("{h}"));
+    // The article is dated Saturday 1 March 2025 in its front matter.
+    assert!(md.contains("01.03.2025"), "{md}");
+    assert_eq!(c.shutdown(), 0);
+}

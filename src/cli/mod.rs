@@ -2,7 +2,9 @@
 //! here so integration tests and benchmarks can call them.
 
 pub mod check;
+pub mod dates;
 pub mod entities;
+pub mod eval_dates;
 pub mod output;
 
 use std::path::{Path, PathBuf};

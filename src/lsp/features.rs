@@ -102,6 +102,27 @@ impl Backend {
         Some(location(self, d, m.span.clone()))
     }
 
+    /// What a temporal expression resolves to, and from what.
+    pub(super) async fn hover_time(&self, uri: &str, pos: Position) -> Option<Hover> {
+        if !self.read().docs.contains_key(uri) {
+            return None;
+        }
+        let a = self.analyzed(uri).await?;
+        let p = self.positions(&a.text, &a.index);
+        let (span, md) = crate::time::hover_markdown(&a.text, &a.analysis, p.offset(pos))?;
+        Some(Hover {
+            contents: HoverContents::Markup(MarkupContent {
+                kind: if self.caps().markdown_hover {
+                    MarkupKind::Markdown
+                } else {
+                    MarkupKind::PlainText
+                },
+                value: md,
+            }),
+            range: Some(p.range(span)),
+        })
+    }
+
     pub(super) async fn hover_entity(&self, uri: &str, pos: Position) -> Option<Hover> {
         let at = self.entity_at(uri, pos).await?;
         let e = at.entity();

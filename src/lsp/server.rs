@@ -507,9 +507,11 @@ impl LanguageServer for Backend {
 
     async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {
         let tp = params.text_document_position_params;
-        Ok(self
-            .hover_entity(tp.text_document.uri.as_str(), tp.position)
-            .await)
+        let uri = tp.text_document.uri.as_str();
+        if let Some(h) = self.hover_time(uri, tp.position).await {
+            return Ok(Some(h));
+        }
+        Ok(self.hover_entity(uri, tp.position).await)
     }
 
     async fn goto_definition(

@@ -6,6 +6,7 @@
 //! example tests are all generated from [`registry`], so the three cannot
 //! drift apart.
 
+pub mod dates;
 mod doc;
 pub mod names;
 pub mod spacing;
@@ -15,8 +16,10 @@ use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
-use crate::config::Settings;
+use crate::analysis::Context;
+use crate::config::{Language, Settings};
 use crate::markup::Prose;
+use crate::time::{DocumentDateInfo, TimeExpr};
 use crate::tokenize::Tokens;
 
 pub use doc::{render_markdown, rules_table};
@@ -122,6 +125,12 @@ pub struct Ctx<'a> {
     pub prose: &'a Prose,
     pub tokens: &'a Tokens,
     pub settings: &'a Settings,
+    pub language: Language,
+    /// Temporal expressions, in text order.
+    pub times: &'a [TimeExpr],
+    pub document_date: &'a DocumentDateInfo,
+    /// What the workspace knows (birth dates, event years).
+    pub context: &'a Context,
 }
 
 /// Collects findings, dropping rules that are switched off and applying the
@@ -241,6 +250,7 @@ pub fn lookup(code: &str) -> Option<&'static Rule> {
 pub fn checkers() -> &'static [Checker] {
     static CHECKERS: &[Checker] = &[
         spacing::CHECKER,
+        dates::CHECKER,
         // `spacing/glued-words` (the lexicon-based splitter) plugs in here.
     ];
     CHECKERS

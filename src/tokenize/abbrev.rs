@@ -105,7 +105,7 @@ pub fn initialism_len(s: &str) -> Option<usize> {
         {
             break;
         }
-        if parts == 0 && n == 1 && !single_capital && !dotted_next(s, i + 2) {
+        if parts == 0 && n == 1 && !single_capital && !dotted_next(s, i + letters + 1) {
             break;
         }
         i += letters + 1;
@@ -150,5 +150,11 @@ mod tests {
         assert_eq!(initialism_len("d.J., dt."), Some(4));
         assert_eq!(initialism_len("es.Er kam"), None);
         assert_eq!(initialism_len("n. Chr."), None);
+    }
+
+    #[test]
+    fn lower_case_letter_outside_the_bmp_before_a_full_stop_does_not_panic() {
+        // Four-byte lower-case letters: the look-ahead must step by the letter's length.
+        assert_eq!(initialism_len("𖭣.x"), None);
     }
 }
