@@ -11,6 +11,7 @@ pub mod config;
 pub mod lexicon;
 pub mod lsp;
 pub mod markup;
+pub mod ner;
 pub mod rules;
 pub mod text;
 pub mod tokenize;

@@ -47,6 +47,28 @@ enum Command {
     },
     /// Print the JSON schema of the settings (for editor extensions).
     ConfigSchema,
+    /// Train a model from labelled data.
+    Train {
+        #[command(subcommand)]
+        what: TrainCommand,
+    },
+    /// Evaluate against labelled data.
+    Eval {
+        #[command(subcommand)]
+        what: EvalCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum TrainCommand {
+    /// Train the named-entity tagger (writes models/ner-de.bin; rebuild to embed it).
+    Ner(copydesk::ner::cli::TrainNerArgs),
+}
+
+#[derive(Subcommand)]
+enum EvalCommand {
+    /// Score the named-entity tagger on GermEval TSV or `token TAG` data.
+    Ner(copydesk::ner::cli::EvalNerArgs),
 }
 
 fn init_logging() {
@@ -108,6 +130,8 @@ fn main() -> ExitCode {
             }
             0
         }
+        Command::Train { what: TrainCommand::Ner(args) } => copydesk::ner::cli::train(&args),
+        Command::Eval { what: EvalCommand::Ner(args) } => copydesk::ner::cli::eval(&args),
         Command::ConfigSchema => {
             println!("{}", serde_json::to_string_pretty(&config::json_schema()).unwrap_or_default());
             0
