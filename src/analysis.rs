@@ -9,6 +9,7 @@ use std::path::Path;
 
 use crate::config::{Language, Settings};
 use crate::markup::{self, Format, Prose};
+use crate::ner::{self, Mention};
 use crate::rules::{self, Ctx, Finding};
 use crate::tokenize::{self, Tokens};
 
@@ -35,6 +36,10 @@ pub struct DocAnalysis {
     pub language: Language,
     pub prose: Prose,
     pub tokens: Tokens,
+    /// Names found by the NER tagger (people, organisations, places,
+    /// other), sorted by position. Empty for English documents until an
+    /// English model exists.
+    pub mentions: Vec<Mention>,
     /// Sorted by position.
     pub findings: Vec<Finding>,
 }
@@ -60,11 +65,16 @@ pub fn analyze(input: &DocInput, settings: &Settings, context: &Context) -> DocA
         settings,
     };
     let findings = rules::run_all(&cx);
+    let mentions = match language {
+        Language::De => ner::tag_document(input.text, &tokens),
+        Language::En => Vec::new(),
+    };
     DocAnalysis {
         format: input.format,
         language,
         prose,
         tokens,
+        mentions,
         findings,
     }
 }

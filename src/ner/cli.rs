@@ -38,8 +38,11 @@ pub struct TrainNerArgs {
     /// Drop averaged weights at or below this magnitude (smaller model).
     #[arg(long, default_value_t = TrainOptions::default().prune)]
     pub prune: f32,
+    /// Probability of hiding a token's word features in an update.
+    #[arg(long, default_value_t = TrainOptions::default().word_dropout)]
+    pub word_dropout: f32,
     /// Number of word clusters learned from the training text (0: none).
-    #[arg(long, default_value_t = 0)]
+    #[arg(long, default_value_t = 200)]
     pub clusters: usize,
     /// Exit 0 with a message when the training data is missing.
     #[arg(long)]
@@ -113,7 +116,7 @@ pub fn train(args: &TrainNerArgs) -> i32 {
         let v = wordtable::add_clusters(&mut words, &sents, args.clusters, 3, 15);
         eprintln!("clusters: {v} words in {} classes, {:.1}s", args.clusters, tc.elapsed().as_secs_f64());
     }
-    let opts = TrainOptions { epochs: args.epochs, min_count: args.min_count, prune: args.prune, ..TrainOptions::default() };
+    let opts = TrainOptions { epochs: args.epochs, min_count: args.min_count, prune: args.prune, word_dropout: args.word_dropout, ..TrainOptions::default() };
     let model = train::train(&data, words, &opts, dev.as_deref(), &mut |line| eprintln!("{line}"));
     let bytes = model.to_bytes();
     if let Some(dir) = args.out.parent().filter(|d| !d.as_os_str().is_empty()) {

@@ -6,10 +6,8 @@
 //! them over a ±2 window. Nothing is allocated per token: the strings go
 //! through reused buffers and the features are hashes.
 
-use std::collections::HashMap;
-
 use super::gazetteer::{Gazetteer, bit};
-use super::hash::{self, feat1, feat2, feat3};
+use super::hash::{self, KeyMap, feat1, feat2, feat3};
 use super::text::{norm_into, shapes};
 use crate::lexicon::is_closed_class_de;
 
@@ -18,7 +16,7 @@ use crate::lexicon::is_closed_class_de;
 /// keyed by the hash of the normal form.
 #[derive(Clone, Debug, Default)]
 pub struct WordTable {
-    pub map: HashMap<u64, WordInfo>,
+    pub map: KeyMap<WordInfo>,
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -141,15 +139,16 @@ impl<'a> Extractor<'a> {
         norm_into(word, &mut s.norm);
         shapes(word, &mut s.long, &mut s.short);
         let norm = hash::str(&s.norm);
+        let upper_initial = word.chars().next().is_some_and(char::is_uppercase);
         let mut t = TokInfo {
             exact: hash::str(word),
             norm,
             shape: hash::str(&s.long),
             sshape: hash::str(&s.short),
-            gaz: self.gaz.word_bits(&s.norm),
+            gaz: self.gaz.word_bits(&s.norm, upper_initial),
             info: self.words.get(norm),
             closed: s.norm.len() <= 12 && is_closed_class_de(&s.norm),
-            upper_initial: word.chars().next().is_some_and(char::is_uppercase),
+            upper_initial,
             len_class: match s.norm.chars().count() {
                 0..=1 => 1,
                 2..=3 => 2,
@@ -182,11 +181,18 @@ impl<'a> Extractor<'a> {
             if !first.is_empty() && !last.is_empty() {
                 s.part.clear();
                 s.part.push_str(first);
-                let gaz = self.gaz.word_bits(&s.part);
+                let gaz = self.gaz.word_bits(&s.part, true);
                 t.hyph = Some((hash::str(first), hash::str(last), gaz));
             }
         }
         t
+    }
+
+    /// Positions in a token's feature list of the features that identify
+    /// the word itself (exact and normal form, and the two bigrams with
+    /// it): what word dropout hides in training.
+    pub fn identity_positions() -> [usize; 4] {
+        [1, 2, 7, 8]
     }
 
     /// Extracts the features of `words` (one sentence) into `out`.
@@ -338,3 +344,4 @@ mod tests {
         assert_ne!(a.token(1), b.token(1));
     }
 }
+

@@ -5,10 +5,9 @@
 //! "this word is a listed given name" from the training data, so a list
 //! entry that is also a common word ("Mark", "Wolf") does no harm.
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use super::hash;
+use super::hash::{self, KeyMap};
 use super::text::{for_each_norm_suffix, norm_into};
 
 pub mod bit {
@@ -74,11 +73,11 @@ struct Phrase {
 }
 
 pub struct Gazetteer {
-    words: HashMap<u64, u32>,
+    words: KeyMap<u32>,
     /// Entries of two or more words, by the hash of the first.
-    phrases: HashMap<u64, Vec<Phrase>>,
+    phrases: KeyMap<Vec<Phrase>>,
     /// Compound heads (role, organisation, place, work nouns) → head bits.
-    heads: HashMap<u64, u32>,
+    heads: KeyMap<u32>,
 }
 
 /// Inflection endings of a derived adjective ("deutsch-en").
@@ -91,7 +90,7 @@ impl Gazetteer {
     }
 
     fn build() -> Gazetteer {
-        let mut g = Gazetteer { words: HashMap::new(), phrases: HashMap::new(), heads: HashMap::new() };
+        let mut g = Gazetteer { words: KeyMap::default(), phrases: KeyMap::default(), heads: KeyMap::default() };
         let mut buf = String::new();
         for src in SOURCES {
             for line in src.text.lines() {
@@ -134,8 +133,9 @@ impl Gazetteer {
     }
 
     /// Bits of one word. `norm` is the word's normalised form
-    /// ([`norm_into`]).
-    pub fn word_bits(&self, norm: &str) -> u32 {
+    /// ([`norm_into`]); `noun` says it was capitalised (only nouns are
+    /// searched for compound heads).
+    pub fn word_bits(&self, norm: &str, noun: bool) -> u32 {
         let mut bits = self.words.get(&hash::str(norm)).copied().unwrap_or(0);
         if bits == 0 {
             if let Some(stem) = norm.strip_suffix('s').filter(|s| s.len() >= 3) {
@@ -152,10 +152,13 @@ impl Gazetteer {
             }
         }
         // Compound heads: "Verteidigungsminister" ends in "minister".
-        if norm.len() >= 6 {
+        // Heads are short; suffixes over 16 bytes are not looked up.
+        if noun && norm.len() >= 6 {
             for_each_norm_suffix(norm, 3, |suffix| {
-                if let Some(&b) = self.heads.get(&hash::str(suffix)) {
-                    bits |= b;
+                if suffix.len() <= 16 {
+                    if let Some(&b) = self.heads.get(&hash::str(suffix)) {
+                        bits |= b;
+                    }
                 }
             });
         }
@@ -193,7 +196,7 @@ mod tests {
     fn bits(w: &str) -> u32 {
         let mut s = String::new();
         norm_into(w, &mut s);
-        Gazetteer::get().word_bits(&s)
+        Gazetteer::get().word_bits(&s, w.starts_with(char::is_uppercase))
     }
 
     #[test]

@@ -61,6 +61,29 @@ pub fn feat3(template: u32, a: u64, b: u64, c: u64) -> u64 {
     finish(mix(mix(mix(mix(template as u64, a), b), c), 0x2545_f491_4f6c_dd1d))
 }
 
+/// A `HashMap` hasher for keys that are already hashes: passes them
+/// through (std's SipHash would hash them a second time).
+#[derive(Default, Clone, Copy)]
+pub struct IdHasher(u64);
+
+impl std::hash::Hasher for IdHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        // Only u64 keys are used; fold anything else in anyway.
+        for &b in bytes {
+            self.0 = mix(self.0, b as u64);
+        }
+    }
+    fn write_u64(&mut self, v: u64) {
+        self.0 = v;
+    }
+}
+
+/// Map keyed by a 64-bit hash.
+pub type KeyMap<V> = std::collections::HashMap<u64, V, std::hash::BuildHasherDefault<IdHasher>>;
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -89,3 +89,6 @@ pub fn tag_words(model: &Model, words: &[&str]) -> Vec<(Range<usize>, EntityType
             .collect()
     })
 }
+
+#[cfg(test)]
+mod tests;

@@ -29,10 +29,26 @@ pub struct Model {
     pub temperature: f32,
     trans: Transitions,
     mask: u32,
-    keys: Vec<u32>,
-    starts: Vec<u32>,
-    labels: Vec<u8>,
-    weights: Vec<i16>,
+    /// Per slot: key fingerprint (0 = empty) and the start of its row in
+    /// `entries`; one sentinel slot at the end holds the total. Key and
+    /// start share a cache line, so a lookup touches two lines at most.
+    slots: Vec<[u32; 2]>,
+    /// Row entries packed as `label | weight << 16`.
+    entries: Vec<u32>,
+}
+
+#[inline]
+fn pack(label: u8, weight: i16) -> u32 {
+    label as u32 | ((weight as u16 as u32) << 16)
+}
+
+#[inline]
+fn unpack(e: u32) -> (usize, i32) {
+    ((e & 0xff) as usize, (e as i32) >> 16)
+}
+
+fn interleave(keys: &[u32], starts: &[u32]) -> Vec<[u32; 2]> {
+    keys.iter().copied().chain(std::iter::once(0)).zip(starts.iter().copied()).map(|(k, s)| [k, s]).collect()
 }
 
 /// Weights as the trainer hands them over: one entry per (feature,
@@ -74,12 +90,21 @@ impl Model {
         .as_ref()
     }
 
-    pub fn embedded_size() -> usize {
-        EMBEDDED.len()
+    /// The model file compiled into the binary.
+    pub fn embedded_bytes() -> &'static [u8] {
+        EMBEDDED
+    }
+
+    /// Heap memory the loaded model holds (tables and word table).
+    pub fn heap_bytes(&self) -> usize {
+        self.slots.len() * 8
+            + self.entries.len() * 4
+            + self.words.map.capacity() * (8 + std::mem::size_of::<WordInfo>() + 1)
+            + self.trans.trans.len() * 4
     }
 
     pub fn n_features(&self) -> usize {
-        self.keys.iter().filter(|&&k| k != 0).count()
+        self.slots.iter().filter(|s| s[0] != 0).count()
     }
 
     /// Quantizes and packs trained weights.
@@ -134,10 +159,8 @@ impl Model {
             temperature: raw.temperature * scale,
             trans: Transitions::new(q(&raw.trans), q(&raw.start), q(&raw.end)),
             mask,
-            keys,
-            starts,
-            labels,
-            weights,
+            slots: interleave(&keys, &starts),
+            entries: labels.iter().zip(&weights).map(|(&l, &w)| pack(l, w)).collect(),
         }
     }
 
@@ -159,17 +182,17 @@ impl Model {
         for v in self.trans.trans.iter().chain(&self.trans.start).chain(&self.trans.end) {
             b.extend_from_slice(&(*v as i32).to_le_bytes());
         }
-        b.extend_from_slice(&(self.keys.len() as u32).to_le_bytes());
-        for k in &self.keys {
-            b.extend_from_slice(&k.to_le_bytes());
+        b.extend_from_slice(&(self.slots.len() as u32 - 1).to_le_bytes());
+        for s in &self.slots[..self.slots.len() - 1] {
+            b.extend_from_slice(&s[0].to_le_bytes());
         }
-        for s in &self.starts {
-            b.extend_from_slice(&s.to_le_bytes());
+        for s in &self.slots {
+            b.extend_from_slice(&s[1].to_le_bytes());
         }
-        b.extend_from_slice(&(self.labels.len() as u32).to_le_bytes());
-        b.extend_from_slice(&self.labels);
-        for w in &self.weights {
-            b.extend_from_slice(&w.to_le_bytes());
+        b.extend_from_slice(&(self.entries.len() as u32).to_le_bytes());
+        b.extend(self.entries.iter().map(|&e| unpack(e).0 as u8));
+        for &e in &self.entries {
+            b.extend_from_slice(&(unpack(e).1 as i16).to_le_bytes());
         }
         b
     }
@@ -186,7 +209,7 @@ impl Model {
         let scale = r.f32()?;
         let temperature = r.f32()?;
         let nw = r.u32()? as usize;
-        let mut map = std::collections::HashMap::with_capacity(nw);
+        let mut map = super::hash::KeyMap::with_capacity_and_hasher(nw, Default::default());
         for _ in 0..nw {
             let k = r.u64()?;
             let rec = r.take(4)?;
@@ -218,28 +241,40 @@ impl Model {
             temperature,
             trans: Transitions::new(trans, start, end),
             mask: (slots - 1) as u32,
-            keys,
-            starts,
-            labels,
-            weights,
+            slots: interleave(&keys, &starts),
+            entries: labels.iter().zip(&weights).map(|(&l, &w)| pack(l, w)).collect(),
         })
     }
 
     #[inline]
-    fn row(&self, key: u64) -> Option<(&[u8], &[i16])> {
+    fn row(&self, key: u64) -> &[u32] {
         let fp = fingerprint(key);
         let mut s = slot_of(key, self.mask);
         loop {
-            let k = self.keys[s];
+            let [k, a] = self.slots[s];
             if k == 0 {
-                return None;
+                return &[];
             }
             if k == fp {
-                let (a, b) = (self.starts[s] as usize, self.starts[s + 1] as usize);
-                return Some((&self.labels[a..b], &self.weights[a..b]));
+                return &self.entries[a as usize..self.slots[s + 1][1] as usize];
             }
             s = (s + 1) & self.mask as usize;
         }
+    }
+
+    /// Asks the CPU to start loading the slots of a token's features, so
+    /// the lookups of one token overlap the memory latency of the next.
+    #[inline]
+    fn prefetch(&self, keys: &[u64]) {
+        #[cfg(target_arch = "x86_64")]
+        for &key in keys {
+            let p = self.slots.as_ptr().wrapping_add(slot_of(key, self.mask));
+            // SAFETY: a prefetch is a hint; it never faults or reads
+            // into the program, whatever the address.
+            unsafe { std::arch::x86_64::_mm_prefetch::<{ std::arch::x86_64::_MM_HINT_T0 }>(p as *const i8) };
+        }
+        #[cfg(not(target_arch = "x86_64"))]
+        let _ = keys;
     }
 
     /// Emission scores (`n × L`) of a sentence's features.
@@ -247,13 +282,18 @@ impl Model {
         out.clear();
         out.reserve(f.len() * L);
         let mut acc = [0i32; L];
+        if !f.is_empty() {
+            self.prefetch(f.token(0));
+        }
         for i in 0..f.len() {
+            if i + 1 < f.len() {
+                self.prefetch(f.token(i + 1));
+            }
             acc.fill(0);
             for &key in f.token(i) {
-                if let Some((ls, ws)) = self.row(key) {
-                    for (l, w) in ls.iter().zip(ws) {
-                        acc[*l as usize] += *w as i32;
-                    }
+                for &e in self.row(key) {
+                    let (l, w) = unpack(e);
+                    acc[l] += w;
                 }
             }
             out.extend(acc.iter().map(|&v| v as f32));

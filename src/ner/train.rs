@@ -5,13 +5,12 @@
 //! seed, features are numbered in order of first occurrence, and nothing
 //! depends on hash-map iteration order.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 
 use super::data::LabelledSentence;
 use super::decode::{self, DecodeScratch, Transitions};
 use super::eval::{self, Scores};
 use super::features::{Extractor, Features, Scratch, WordTable};
+use super::hash::KeyMap;
 use super::labels::{Label, N_LABELS};
 use super::model::{Model, RawModel};
 
@@ -26,34 +25,24 @@ pub struct TrainOptions {
     /// Averaged weights with a smaller magnitude are dropped from the
     /// shipped model (in units of one perceptron update).
     pub prune: f32,
+    /// Probability of hiding a token's word-identity features for one
+    /// update, so the model also learns to tag words it has not seen.
+    pub word_dropout: f32,
 }
 
 impl Default for TrainOptions {
     fn default() -> Self {
-        TrainOptions { epochs: 12, min_count: 1, seed: 0x5eed_1e55_c0de_0001, prune: 0.0 }
+        TrainOptions { epochs: 10, min_count: 2, seed: 0x5eed_1e55_c0de_0001, prune: 0.0, word_dropout: 0.0 }
     }
 }
 
-/// Keys are already hashes: pass them through.
-#[derive(Default)]
-struct IdHasher(u64);
-impl Hasher for IdHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, _: &[u8]) {
-        unreachable!("only u64 keys")
-    }
-    fn write_u64(&mut self, v: u64) {
-        self.0 = v;
-    }
-}
-type KeyMap<V> = HashMap<u64, V, BuildHasherDefault<IdHasher>>;
 
 /// The training data as feature indices.
 struct Indexed {
-    /// Per sentence: per token, a range into `feats`.
-    sentences: Vec<(Vec<u32>, Vec<Label>)>,
+    /// Per sentence: token starts into `feats` (n + 1), gold labels, and
+    /// per token the number of leading word-identity features (those
+    /// word dropout removes).
+    sentences: Vec<(Vec<u32>, Vec<Label>, Vec<u8>)>,
     /// Flattened feature indices.
     feats: Vec<u32>,
 }
@@ -103,12 +92,12 @@ fn t_end(a: Label) -> usize {
 }
 
 impl Perceptron {
-    fn update(&mut self, feats: &[u32], starts: &[u32], gold: &[Label], pred: &[Label]) {
+    fn update(&mut self, feats: &[u32], ranges: &[(u32, u32)], gold: &[Label], pred: &[Label]) {
         let c = self.c;
         for i in 0..gold.len() {
             let (g, p) = (gold[i].index(), pred[i].index());
             if g != p {
-                for &f in &feats[starts[i] as usize..starts[i + 1] as usize] {
+                for &f in &feats[ranges[i].0 as usize..ranges[i].1 as usize] {
                     let row = f as usize * L;
                     self.w[row + g] += 1.0;
                     self.u[row + g] += c;
@@ -152,13 +141,24 @@ impl Perceptron {
     }
 }
 
-fn emissions(w: &[f32], feats: &[u32], starts: &[u32], out: &mut Vec<f32>) {
-    let n = starts.len() - 1;
+/// Per token, the range of its features that take part (all of them, or
+/// all but the word-identity ones when the token's word is dropped).
+fn ranges(starts: &[u32], lead: &[u8], drop: impl FnMut() -> bool, out: &mut Vec<(u32, u32)>) {
+    let mut drop = drop;
+    out.clear();
+    for i in 0..starts.len().saturating_sub(1) {
+        let skip = if drop() { lead[i] as u32 } else { 0 };
+        out.push((starts[i] + skip, starts[i + 1]));
+    }
+}
+
+fn emissions(w: &[f32], feats: &[u32], ranges: &[(u32, u32)], out: &mut Vec<f32>) {
+    let n = ranges.len();
     out.clear();
     out.resize(n * L, 0.0);
     for i in 0..n {
         let acc = &mut out[i * L..(i + 1) * L];
-        for &f in &feats[starts[i] as usize..starts[i + 1] as usize] {
+        for &f in &feats[ranges[i].0 as usize..ranges[i].1 as usize] {
             let row = &w[f as usize * L..(f as usize + 1) * L];
             for (a, r) in acc.iter_mut().zip(row) {
                 *a += r;
@@ -193,6 +193,7 @@ pub fn train(
     let mut em = Vec::new();
     let mut ds = DecodeScratch::default();
     let mut pred = Vec::new();
+    let mut rg = Vec::new();
     let mut model = None;
     for epoch in 1..=opts.epochs {
         let te = std::time::Instant::now();
@@ -202,16 +203,18 @@ pub fn train(
         let mut wrong = 0usize;
         let mut tokens = 0usize;
         for &si in &order {
-            let (starts, gold) = &idx.sentences[si];
+            let (starts, gold, lead) = &idx.sentences[si];
             if gold.is_empty() {
                 continue;
             }
-            emissions(&p.w, &idx.feats, starts, &mut em);
+            let threshold = (opts.word_dropout.clamp(0.0, 1.0) as f64 * u32::MAX as f64) as u64;
+            ranges(starts, lead, || (rng.next() >> 32) < threshold, &mut rg);
+            emissions(&p.w, &idx.feats, &rg, &mut em);
             decode::viterbi(&em, &p.t, &mut ds, &mut pred);
             tokens += gold.len();
             if pred != *gold {
                 wrong += gold.iter().zip(&pred).filter(|(a, b)| a != b).count();
-                p.update(&idx.feats, starts, gold, &pred);
+                p.update(&idx.feats, &rg, gold, &pred);
             }
             p.c += 1.0;
         }
@@ -275,11 +278,13 @@ fn median_margin(p: &Perceptron, idx: &Indexed, trans: &Transitions) -> f32 {
     let mut pred = Vec::new();
     let mut m = Vec::new();
     let mut all = Vec::new();
-    for (starts, gold) in idx.sentences.iter().step_by(10) {
+    let mut rg = Vec::new();
+    for (starts, gold, lead) in idx.sentences.iter().step_by(10) {
         if gold.is_empty() {
             continue;
         }
-        emissions(&avg, &idx.feats, starts, &mut em);
+        ranges(starts, lead, || false, &mut rg);
+        emissions(&avg, &idx.feats, &rg, &mut em);
         decode::viterbi(&em, trans, &mut ds, &mut pred);
         decode::margins(&em, trans, &mut ds, &pred, &mut m);
         all.extend(pred.iter().zip(&m).filter(|(l, x)| !l.is_outside() && x.is_finite()).map(|(_, x)| *x));
@@ -312,23 +317,32 @@ fn index(data: &[LabelledSentence], words: &WordTable, min_count: u32) -> (Vec<u
     let mut keys = Vec::new();
     let mut feats = Vec::new();
     let mut sentences = Vec::with_capacity(data.len());
+    let identity = Extractor::identity_positions();
     for ((starts, ks), s) in all.into_iter().zip(data) {
         let mut new_starts = Vec::with_capacity(starts.len());
+        let mut lead = Vec::with_capacity(starts.len());
         for i in 0..starts.len().saturating_sub(1) {
             new_starts.push(feats.len() as u32);
-            for &k in &ks[starts[i] as usize..starts[i + 1] as usize] {
-                if counts[&k] < min_count {
-                    continue;
+            let token = &ks[starts[i] as usize..starts[i + 1] as usize];
+            // Word-identity features first, the rest after.
+            let mut n_lead = 0u8;
+            for pass in [true, false] {
+                for (j, &k) in token.iter().enumerate() {
+                    if identity.contains(&j) != pass || counts[&k] < min_count {
+                        continue;
+                    }
+                    let id = *ids.entry(k).or_insert_with(|| {
+                        keys.push(k);
+                        (keys.len() - 1) as u32
+                    });
+                    feats.push(id);
+                    n_lead += pass as u8;
                 }
-                let id = *ids.entry(k).or_insert_with(|| {
-                    keys.push(k);
-                    (keys.len() - 1) as u32
-                });
-                feats.push(id);
             }
+            lead.push(n_lead);
         }
         new_starts.push(feats.len() as u32);
-        sentences.push((new_starts, s.labels.clone()));
+        sentences.push((new_starts, s.labels.clone(), lead));
     }
     (keys, Indexed { sentences, feats })
 }
