@@ -2,12 +2,24 @@
 //! `index TAB token TAB outer TAB inner`, BIO) and the one-token-per-line
 //! `token TAG` format (BIO or BIOES). Gold tags are re-encoded as BIOES.
 
-use super::labels::{Label, bio_to_bioes};
+use super::labels::{Chunk, Label, Tag, chunks_of_tags, encode, parse_tag};
 
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct LabelledSentence {
     pub words: Vec<String>,
+    /// The tagger's labels (for training).
     pub labels: Vec<Label>,
+    /// The gold chunks with their exact types (for evaluation).
+    pub gold: Vec<Chunk>,
+}
+
+impl LabelledSentence {
+    /// A sentence from words and their tags (BIO or BIOES).
+    pub fn from_tags(words: Vec<String>, tags: Vec<Tag>) -> Self {
+        let gold = chunks_of_tags(tags);
+        let labels = encode(&gold, words.len());
+        LabelledSentence { words, labels, gold }
+    }
 }
 
 /// A malformed line: its number (1-based) and what was wrong.
@@ -50,17 +62,17 @@ fn detect(text: &str) -> Layout {
 pub fn parse(text: &str) -> Result<Vec<LabelledSentence>, ParseError> {
     let layout = detect(text);
     let mut out = Vec::new();
-    let mut cur = LabelledSentence::default();
-    let flush = |cur: &mut LabelledSentence, out: &mut Vec<LabelledSentence>| {
-        if !cur.words.is_empty() {
-            cur.labels = bio_to_bioes(&cur.labels);
-            out.push(std::mem::take(cur));
+    let mut words: Vec<String> = Vec::new();
+    let mut tags: Vec<Tag> = Vec::new();
+    let flush = |words: &mut Vec<String>, tags: &mut Vec<Tag>, out: &mut Vec<LabelledSentence>| {
+        if !words.is_empty() {
+            out.push(LabelledSentence::from_tags(std::mem::take(words), std::mem::take(tags)));
         }
     };
     for (n, line) in text.lines().enumerate() {
         let line = line.trim_end_matches('\r');
         if line.trim().is_empty() {
-            flush(&mut cur, &mut out);
+            flush(&mut words, &mut tags, &mut out);
             continue;
         }
         let (word, tag) = match layout {
@@ -80,13 +92,13 @@ pub fn parse(text: &str) -> Result<Vec<LabelledSentence>, ParseError> {
                 _ => return Err(ParseError { line: n + 1, message: "expected `token TAG`".into() }),
             },
         };
-        let Some(label) = Label::parse(tag) else {
+        let Some(t) = parse_tag(tag) else {
             return Err(ParseError { line: n + 1, message: format!("unknown tag `{tag}`") });
         };
-        cur.words.push(word.to_string());
-        cur.labels.push(label);
+        words.push(word.to_string());
+        tags.push(t);
     }
-    flush(&mut cur, &mut out);
+    flush(&mut words, &mut tags, &mut out);
     Ok(out)
 }
 
@@ -104,6 +116,7 @@ mod tests {
         assert_eq!(s[0].labels[1], Label::parse("S-LOCderiv").unwrap());
         assert_eq!(s[0].labels[3], Label::parse("E-ORG").unwrap());
         assert_eq!(chunks(&s[0].labels).len(), 2);
+        assert_eq!(s[0].gold.len(), 2);
     }
 
     #[test]

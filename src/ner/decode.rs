@@ -17,15 +17,32 @@ pub struct Transitions {
     pub start: Vec<f32>,
     pub end: Vec<f32>,
     prevs: Vec<Vec<u8>>,
+    /// `cols[next][k] = trans[prevs[next][k] * L + next]`: the scores
+    /// the inner loop needs, contiguous.
+    cols: Vec<Vec<f32>>,
 }
 
 impl Transitions {
     pub fn new(trans: Vec<f32>, start: Vec<f32>, end: Vec<f32>) -> Self {
         assert_eq!(trans.len(), L * L);
-        let prevs = (0..L)
+        let prevs: Vec<Vec<u8>> = (0..L)
             .map(|next| (0..L).filter(|&p| Label(p as u8).allows(Label(next as u8))).map(|p| p as u8).collect())
             .collect();
-        Transitions { trans, start, end, prevs }
+        let mut t = Transitions { trans, start, end, prevs, cols: Vec::new() };
+        t.refresh();
+        t
+    }
+
+    /// Recomputes the contiguous columns after `trans` changed.
+    pub fn refresh(&mut self) {
+        if self.cols.len() != L {
+            self.cols = self.prevs.iter().map(|p| vec![0.0; p.len()]).collect();
+        }
+        for (y, (prevs, col)) in self.prevs.iter().zip(&mut self.cols).enumerate() {
+            for (&p, c) in prevs.iter().zip(col.iter_mut()) {
+                *c = self.trans[p as usize * L + y];
+            }
+        }
     }
 
     pub fn zero() -> Self {
@@ -92,8 +109,8 @@ fn forward(emissions: &[f32], t: &Transitions, s: &mut DecodeScratch, n: usize) 
         for y in 0..L {
             let mut best = NEG;
             let mut arg = 0u8;
-            for &p in &t.prevs[y] {
-                let v = prev[p as usize] + t.trans[p as usize * L + y];
+            for (&p, &tr) in t.prevs[y].iter().zip(&t.cols[y]) {
+                let v = prev[p as usize] + tr;
                 if v > best {
                     best = v;
                     arg = p;
@@ -132,8 +149,8 @@ pub fn margins(emissions: &[f32], t: &Transitions, s: &mut DecodeScratch, best: 
             if after == NEG {
                 continue;
             }
-            for &p in &t.prevs[z] {
-                let v = t.trans[p as usize * L + z] + after;
+            for (&p, &tr) in t.prevs[z].iter().zip(&t.cols[z]) {
+                let v = tr + after;
                 if v > cur[p as usize] {
                     cur[p as usize] = v;
                 }

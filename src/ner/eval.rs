@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use super::data::LabelledSentence;
-use super::labels::{Chunk, EntityKind, Label, chunks, to_bio_string};
+use super::labels::{Chunk, EntityKind, Label, chunks, to_bio_strings};
 use super::model::{Model, TagScratch};
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -71,13 +71,13 @@ impl Scores {
         self.coarse.get(kind.code()).map_or(0.0, Count::f1)
     }
 
-    /// Adds one sentence's gold and predicted tags.
-    pub fn add(&mut self, gold: &[Label], pred: &[Label]) {
+    /// Adds one sentence's gold chunks and predicted labels.
+    pub fn add(&mut self, gold: &[Chunk], pred: &[Label]) {
         self.sentences += 1;
-        self.tokens += gold.len();
+        self.tokens += pred.len();
         let coarse = |c: &Chunk| (c.start, c.end, c.ty.kind.code().to_string());
         let fine = |c: &Chunk| (c.start, c.end, c.ty.to_string());
-        let (g, p) = (chunks(gold), chunks(pred));
+        let (g, p) = (gold, chunks(pred));
         tally(&mut self.coarse, g.iter().map(coarse).collect(), p.iter().map(coarse).collect());
         tally(&mut self.fine, g.iter().map(fine).collect(), p.iter().map(fine).collect());
     }
@@ -144,10 +144,13 @@ pub fn evaluate(model: &Model, data: &[LabelledSentence], mut predictions: Optio
         words.clear();
         words.extend(s.words.iter().map(String::as_str));
         model.tag(&words, &mut scratch, &mut pred, None);
-        scores.add(&s.labels, &pred);
+        scores.add(&s.gold, &pred);
         if let Some(out) = predictions.as_deref_mut() {
-            for ((w, g), p) in s.words.iter().zip(&s.labels).zip(&pred) {
-                let _ = writeln!(out, "{w}\t{}\t{}", to_bio_string(*g), to_bio_string(*p));
+            let n = s.words.len();
+            let gold = to_bio_strings(&s.gold, n);
+            let predicted = to_bio_strings(&chunks(&pred), n);
+            for ((w, g), p) in s.words.iter().zip(&gold).zip(&predicted) {
+                let _ = writeln!(out, "{w}\t{g}\t{p}");
             }
             out.push('\n');
         }
@@ -163,11 +166,15 @@ mod tests {
         s.split_whitespace().map(|t| Label::parse(t).unwrap()).collect()
     }
 
+    fn gold(s: &str) -> Vec<Chunk> {
+        crate::ner::labels::chunks_of_tags(s.split_whitespace().map(|t| crate::ner::labels::parse_tag(t).unwrap()))
+    }
+
     #[test]
     fn exact_spans_count_and_partial_spans_do_not() {
         let mut sc = Scores::default();
         // Gold: PER(0..2), LOC(3). Predicted: PER(0..1) (wrong span), LOC(3).
-        sc.add(&seq("B-PER E-PER O S-LOC"), &seq("S-PER O O S-LOC"));
+        sc.add(&gold("B-PER E-PER O S-LOC"), &seq("S-PER O O S-LOC"));
         let o = sc.overall();
         assert_eq!((o.tp, o.fp, o.fn_), (1, 1, 1));
         assert!((o.f1() - 0.5).abs() < 1e-9);
@@ -178,7 +185,7 @@ mod tests {
     #[test]
     fn derived_forms_count_as_their_base_type_in_coarse_scores_only() {
         let mut sc = Scores::default();
-        sc.add(&seq("S-LOCderiv O"), &seq("S-LOC O"));
+        sc.add(&gold("S-LOCderiv O"), &seq("S-LOC O"));
         assert_eq!(sc.overall().tp, 1);
         assert_eq!(sc.overall_fine().tp, 0);
         assert!(sc.report().contains("LOCderiv"));

@@ -2,7 +2,7 @@
 //! and the embedded model on fixture sentences written for these tests.
 
 use super::data::LabelledSentence;
-use super::labels::{Label, bio_to_bioes};
+use super::labels::parse_tag;
 use super::train::{TrainOptions, train};
 use super::*;
 use crate::tokenize::tokenize_str;
@@ -14,10 +14,10 @@ fn toy_model() -> Model {
     for (n, t) in names.iter().zip(towns) {
         let words = ["Herr", n, "wohnt", "in", t, "."];
         let tags = ["O", "B-PER", "O", "O", "B-LOC", "O"];
-        data.push(LabelledSentence {
-            words: words.iter().map(|w| w.to_string()).collect(),
-            labels: bio_to_bioes(&tags.iter().map(|t| Label::parse(t).unwrap()).collect::<Vec<_>>()),
-        });
+        data.push(LabelledSentence::from_tags(
+            words.iter().map(|w| w.to_string()).collect(),
+            tags.iter().map(|t| parse_tag(t).unwrap()).collect(),
+        ));
     }
     train(&data, WordTable::default(), &TrainOptions { epochs: 3, ..TrainOptions::default() }, None, &mut |_| {})
 }

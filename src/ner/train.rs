@@ -125,6 +125,7 @@ impl Perceptron {
                 bump(t_pair(pred[i - 1], pred[i]), -1.0);
             }
         }
+        self.t.refresh();
     }
 
     fn averaged_w(&self, f: usize, l: usize) -> f32 {
@@ -137,6 +138,7 @@ impl Perceptron {
         for (k, u) in self.tu.iter().enumerate() {
             *t_mut(&mut t, k) -= u / self.c;
         }
+        t.refresh();
         t
     }
 }
@@ -353,14 +355,14 @@ mod tests {
     use crate::ner::labels::chunks;
 
     fn sent(s: &str) -> LabelledSentence {
-        let mut out = LabelledSentence::default();
-        for pair in s.split_whitespace() {
-            let (w, t) = pair.split_once('/').unwrap();
-            out.words.push(w.to_string());
-            out.labels.push(Label::parse(t).unwrap());
-        }
-        out.labels = crate::ner::labels::bio_to_bioes(&out.labels);
-        out
+        let (words, tags) = s
+            .split_whitespace()
+            .map(|pair| {
+                let (w, t) = pair.split_once('/').unwrap();
+                (w.to_string(), crate::ner::labels::parse_tag(t).unwrap())
+            })
+            .unzip();
+        LabelledSentence::from_tags(words, tags)
     }
 
     /// A toy corpus: names after "Herr" are people, words after "in" places.
