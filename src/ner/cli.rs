@@ -4,6 +4,7 @@
 //! default). A missing file is an error (exit 2) unless `--skip-missing`
 //! is given, in which case the command says so and exits 0.
 
+use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
@@ -41,6 +42,13 @@ pub struct TrainNerArgs {
     /// Probability of hiding a token's word features in an update.
     #[arg(long, default_value_t = TrainOptions::default().word_dropout)]
     pub word_dropout: f32,
+    /// Add word features "seen as a name of type T" learned from the
+    /// training labels (jackknifed).
+    #[arg(long)]
+    pub seen_as: bool,
+    /// Seed of the sentence order.
+    #[arg(long, default_value_t = TrainOptions::default().seed)]
+    pub seed: u64,
     /// Number of word clusters learned from the training text (0: none).
     #[arg(long, default_value_t = 200)]
     pub clusters: usize,
@@ -116,7 +124,7 @@ pub fn train(args: &TrainNerArgs) -> i32 {
         let v = wordtable::add_clusters(&mut words, &sents, args.clusters, 3, 15);
         eprintln!("clusters: {v} words in {} classes, {:.1}s", args.clusters, tc.elapsed().as_secs_f64());
     }
-    let opts = TrainOptions { epochs: args.epochs, min_count: args.min_count, prune: args.prune, word_dropout: args.word_dropout, ..TrainOptions::default() };
+    let opts = TrainOptions { epochs: args.epochs, min_count: args.min_count, prune: args.prune, word_dropout: args.word_dropout, seen_as: args.seen_as, seed: args.seed, ..TrainOptions::default() };
     let model = train::train(&data, words, &opts, dev.as_deref(), &mut |line| eprintln!("{line}"));
     let bytes = model.to_bytes();
     if let Some(dir) = args.out.parent().filter(|d| !d.as_os_str().is_empty()) {
@@ -165,8 +173,11 @@ pub fn eval(args: &EvalNerArgs) -> i32 {
     let mut preds = args.predictions.as_ref().map(|_| String::new());
     let scores = eval::evaluate(model, &data, preds.as_mut());
     let secs = t0.elapsed().as_secs_f64();
-    println!("{}: {}", args.file.display(), scores.report());
-    println!("tagged in {:.2}s ({:.0} tokens/s, includes feature extraction)", secs, scores.tokens as f64 / secs.max(1e-9));
+    // A closed pipe (`| head`) is not an error worth a panic.
+    let mut out = std::io::stdout().lock();
+    let _ = writeln!(out, "{}: {}", args.file.display(), scores.report());
+    let _ = writeln!(out, "tagged in {:.2}s ({:.0} tokens/s, one thread)", secs, scores.tokens as f64 / secs.max(1e-9));
+    drop(out);
     if let (Some(p), Some(text)) = (&args.predictions, preds) {
         if let Err(e) = std::fs::write(p, text) {
             eprintln!("copydesk: cannot write {}: {e}", p.display());

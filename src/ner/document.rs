@@ -10,7 +10,9 @@
 
 use std::collections::HashMap;
 
+use super::gazetteer::{Gazetteer, bit};
 use super::labels::{EntityKind, MentionForm, chunks};
+use super::text::norm_into;
 use super::model::{Model, TagScratch};
 use super::Mention;
 use crate::tokenize::{Token, TokenKind, Tokens, flag};
@@ -56,6 +58,12 @@ fn base_form(w: &str) -> &str {
     w
 }
 
+fn is_given_name(w: &str) -> bool {
+    let mut norm = String::new();
+    norm_into(w, &mut norm);
+    Gazetteer::get().word_bits(&norm, true) & bit::FIRST_NAME != 0
+}
+
 /// Names are keyed by their tokens' texts joined with a space.
 fn key_of(text: &str, toks: &[Token]) -> String {
     let mut k = String::new();
@@ -76,10 +84,16 @@ fn agree(text: &str, tokens: &Tokens, mentions: &mut Vec<Mention>) {
         let toks = &tokens.tokens[m.tokens.clone()];
         let key = key_of(text, toks);
         votes.entry(key).or_default()[kind_ix(m.kind)] += m.confidence;
-        // A person's surname stands for the person later on.
+        // A person's surname stands for the person later on: the last
+        // word ("Wladimir Putin" → "Putin"), or the first when it is not a
+        // given name, as in Chinese order ("Xi Jinping" → "Xi").
         if m.kind == EntityKind::Person && toks.len() >= 2 {
             if let Some(last) = toks.last().filter(|t| t.has(flag::UPPER_INITIAL)) {
                 votes.entry(last.text(text).to_string()).or_default()[0] += m.confidence;
+            }
+            let first = &toks[0];
+            if toks.len() == 2 && first.has(flag::UPPER_INITIAL) && !is_given_name(first.text(text)) {
+                votes.entry(first.text(text).to_string()).or_default()[0] += 0.5 * m.confidence;
             }
         }
     }
@@ -186,6 +200,16 @@ mod tests {
         assert_eq!(spans, ["Anna Gruber", "Gruber", "Grubers"]);
         assert!(ms.iter().all(|m| m.kind == EntityKind::Person));
         assert!(ms[1].confidence < ms[0].confidence);
+    }
+
+    #[test]
+    fn family_name_first_is_recognised_but_a_given_name_alone_is_not() {
+        let text = "Li Qiang kam. Danach sprach Li. Anna Gruber kam. Anna lachte.";
+        let toks = crate::tokenize::tokenize_str(text);
+        let mut ms = vec![mention(&toks, 0, 2, EntityKind::Person, 0.9), mention(&toks, 8, 10, EntityKind::Person, 0.9)];
+        agree(text, &toks, &mut ms);
+        let spans: Vec<&str> = ms.iter().map(|m| &text[m.span.clone()]).collect();
+        assert_eq!(spans, ["Li Qiang", "Li", "Anna Gruber"]);
     }
 
     #[test]

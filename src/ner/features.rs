@@ -27,6 +27,10 @@ pub struct WordInfo {
     pub cap_freq: u8,
     /// Distributional cluster + 1 (0 = none).
     pub cluster: u16,
+    /// How often the word was part of a name of each of the twelve
+    /// types in the training labels: two bits per type (0 never, 1 in
+    /// under half of its occurrences, 2 in at least half, 3 in 90 %).
+    pub ent: u32,
 }
 
 impl WordTable {
@@ -66,6 +70,8 @@ const T_NORM_PREV_SHAPE: u32 = 26;
 const T_LEN: u32 = 27;
 const T_SUFFIX_PREV: u32 = 28;
 const T_FREQ_CASE: u32 = 29;
+const T_SEEN_AS: u32 = 30;
+const T_SEEN_AS_AT: u32 = 31;
 
 const BOS: u64 = 0x0b05_0b05_0b05_0b05;
 const EOS: u64 = 0x0e05_0e05_0e05_0e05;
@@ -281,6 +287,22 @@ impl<'a> Extractor<'a> {
                 for b in 0..bit::COUNT {
                     if t.phrase & (1 << b) != 0 {
                         k.push(feat2(T_PHRASE, b as u64, t.phrase_pos as u64));
+                    }
+                }
+            }
+            for ty in 0..12u64 {
+                let b = (t.info.ent >> (2 * ty)) & 3;
+                if b != 0 {
+                    k.push(feat2(T_SEEN_AS, ty, b as u64));
+                }
+            }
+            for off in [-1isize, 1] {
+                if let Some(o) = at(ii + off) {
+                    for ty in 0..12u64 {
+                        let b = (o.info.ent >> (2 * ty)) & 3;
+                        if b >= 2 {
+                            k.push(feat2(T_SEEN_AS_AT, off as u64, ty));
+                        }
                     }
                 }
             }

@@ -31,7 +31,9 @@ pub mod bit {
     pub const OTH_HEAD: u32 = 1 << 19;
     /// Found only after removing a genitive -s ("Deutschlands").
     pub const GENITIVE: u32 = 1 << 20;
-    pub const COUNT: u32 = 21;
+    /// A place name plus "-er" ("Gütersloher", "Berliner").
+    pub const PLACE_ER: u32 = 1 << 21;
+    pub const COUNT: u32 = 22;
 }
 
 /// Categories whose entries also count as compound heads.
@@ -150,6 +152,15 @@ impl Gazetteer {
                     bits |= b & bit::DEMONYM;
                 }
             }
+            const PLACES: u32 = bit::CITY | bit::COUNTRY | bit::REGION;
+            for end in ["er", "ern", "ers", "ner"] {
+                if let Some(stem) = norm.strip_suffix(end).filter(|s| s.len() >= 3) {
+                    let b = self.words.get(&hash::str(stem)).copied().unwrap_or(0);
+                    if b & PLACES != 0 {
+                        bits |= bit::PLACE_ER;
+                    }
+                }
+            }
         }
         // Compound heads: "Verteidigungsminister" ends in "minister".
         // Heads are short; suffixes over 16 bytes are not looked up.
@@ -206,6 +217,7 @@ mod tests {
         assert!(bits("Deutschlands") & bit::COUNTRY != 0);
         assert!(bits("Deutschlands") & bit::GENITIVE != 0);
         assert!(bits("russischen") & bit::DEMONYM != 0);
+        assert!(bits("Gütersloher") & bit::PLACE_ER != 0);
         assert_eq!(bits("Tisch"), 0);
     }
 

@@ -357,11 +357,13 @@ mod tests {
 
     #[test]
     fn bio_and_bioes_give_the_same_chunks() {
-        let bio = seq("B-PER I-PER O B-LOC B-LOC I-ORG O B-ORGpart");
-        let bioes = bio_to_bioes(&bio);
-        assert_eq!(bioes, seq("B-PER E-PER O S-LOC S-LOC S-ORG O S-ORGpart"));
-        assert_eq!(chunks(&bio), chunks(&bioes));
-        assert_eq!(chunks(&bio).len(), 5);
+        let tags = |s: &str| -> Vec<Tag> { s.split_whitespace().map(|t| parse_tag(t).unwrap()).collect() };
+        let bio = chunks_of_tags(tags("B-PER I-PER O B-LOC B-LOC I-ORG O B-ORGpart"));
+        let bioes = chunks_of_tags(tags("B-PER E-PER O S-LOC S-LOC S-ORG O S-ORGpart"));
+        assert_eq!(bio, bioes);
+        assert_eq!(bio.len(), 5);
+        assert_eq!(encode(&bio, 8), seq("B-PER E-PER O S-LOC S-LOC S-ORG O S-ORGpart"));
+        assert_eq!(bio_to_bioes(&seq("B-PER I-PER O")), seq("B-PER E-PER O"));
     }
 
     #[test]

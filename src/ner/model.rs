@@ -5,7 +5,7 @@
 //! Format (little endian): magic `CDNER\0\x01\0`; `u32` label count;
 //! `f32` scale (weights are `round(w * scale)` as `i16`); `f32`
 //! confidence temperature; word table (`u32` n, then n × (`u64` key, `u8`
-//! lower_freq, `u8` cap_freq, `u16` cluster)); `i32` transitions (L×L),
+//! lower_freq, `u8` cap_freq, `u16` cluster, `u32` entity bits)); `i32` transitions (L×L),
 //! start (L), end (L); `u32` slot count (a power of two); slot keys
 //! (`u32` each, 0 = empty); row starts (`u32`, slots + 1); `u32` entry
 //! count; entry labels (`u8`); entry weights (`i16`).
@@ -178,6 +178,7 @@ impl Model {
             b.push(w.lower_freq);
             b.push(w.cap_freq);
             b.extend_from_slice(&w.cluster.to_le_bytes());
+            b.extend_from_slice(&w.ent.to_le_bytes());
         }
         for v in self.trans.trans.iter().chain(&self.trans.start).chain(&self.trans.end) {
             b.extend_from_slice(&(*v as i32).to_le_bytes());
@@ -212,8 +213,16 @@ impl Model {
         let mut map = super::hash::KeyMap::with_capacity_and_hasher(nw, Default::default());
         for _ in 0..nw {
             let k = r.u64()?;
-            let rec = r.take(4)?;
-            map.insert(k, WordInfo { lower_freq: rec[0], cap_freq: rec[1], cluster: u16::from_le_bytes([rec[2], rec[3]]) });
+            let rec = r.take(8)?;
+            map.insert(
+                k,
+                WordInfo {
+                    lower_freq: rec[0],
+                    cap_freq: rec[1],
+                    cluster: u16::from_le_bytes([rec[2], rec[3]]),
+                    ent: u32::from_le_bytes([rec[4], rec[5], rec[6], rec[7]]),
+                },
+            );
         }
         let mut ints = |n: usize| -> Result<Vec<f32>, String> { (0..n).map(|_| r.u32().map(|v| v as i32 as f32)).collect() };
         let trans = ints(L * L)?;

@@ -13,6 +13,7 @@ use super::features::{Extractor, Features, Scratch, WordTable};
 use super::hash::KeyMap;
 use super::labels::{Label, N_LABELS};
 use super::model::{Model, RawModel};
+use super::wordtable;
 
 const L: usize = N_LABELS;
 
@@ -28,11 +29,16 @@ pub struct TrainOptions {
     /// Probability of hiding a token's word-identity features for one
     /// update, so the model also learns to tag words it has not seen.
     pub word_dropout: f32,
+    /// Learn "seen as a name of type T" word features from the training
+    /// labels, computed for each fifth of the data from the other four
+    /// fifths (jackknifing), so the model learns how far to trust them
+    /// for words it meets in new text.
+    pub seen_as: bool,
 }
 
 impl Default for TrainOptions {
     fn default() -> Self {
-        TrainOptions { epochs: 10, min_count: 2, seed: 0x5eed_1e55_c0de_0001, prune: 0.0, word_dropout: 0.0 }
+        TrainOptions { epochs: 10, min_count: 2, seed: 0x5eed_1e55_c0de_0001, prune: 0.0, word_dropout: 0.0, seen_as: false }
     }
 }
 
@@ -180,7 +186,21 @@ pub fn train(
     log: &mut dyn FnMut(&str),
 ) -> Model {
     let t0 = std::time::Instant::now();
-    let (keys, idx) = index(data, &words, opts.min_count);
+    const FOLDS: usize = 5;
+    let (words, tables): (WordTable, Vec<WordTable>) = if opts.seen_as {
+        let tables = (0..FOLDS)
+            .map(|f| {
+                let rest: Vec<&LabelledSentence> = data.iter().enumerate().filter(|(i, _)| i % FOLDS != f).map(|(_, s)| s).collect();
+                wordtable::with_entity_bits(&words, &wordtable::entity_bits(&rest))
+            })
+            .collect();
+        let all: Vec<&LabelledSentence> = data.iter().collect();
+        (wordtable::with_entity_bits(&words, &wordtable::entity_bits(&all)), tables)
+    } else {
+        let t = words.clone();
+        (words, vec![t])
+    };
+    let (keys, idx) = index(data, &tables, opts.min_count);
     log(&format!(
         "{} sentences, {} features (min count {}), extracted in {:.1}s",
         idx.sentences.len(),
@@ -298,18 +318,19 @@ fn median_margin(p: &Perceptron, idx: &Indexed, trans: &Transitions) -> f32 {
     all[all.len() / 2].max(1e-3)
 }
 
-/// Extracts and numbers the features of the training data.
-fn index(data: &[LabelledSentence], words: &WordTable, min_count: u32) -> (Vec<u64>, Indexed) {
-    let ex = Extractor::new(words);
+/// Extracts and numbers the features of the training data; sentence `i`
+/// is read with `tables[i % tables.len()]`.
+fn index(data: &[LabelledSentence], tables: &[WordTable], min_count: u32) -> (Vec<u64>, Indexed) {
+    let exs: Vec<Extractor> = tables.iter().map(Extractor::new).collect();
     let mut scratch = Scratch::default();
     let mut f = Features::default();
     let mut counts: KeyMap<u32> = KeyMap::default();
     let mut all: Vec<(Vec<u32>, Vec<u64>)> = Vec::with_capacity(data.len());
     let mut refs: Vec<&str> = Vec::new();
-    for s in data {
+    for (i, s) in data.iter().enumerate() {
         refs.clear();
         refs.extend(s.words.iter().map(String::as_str));
-        ex.extract(&refs, &mut scratch, &mut f);
+        exs[i % exs.len()].extract(&refs, &mut scratch, &mut f);
         for &k in &f.keys {
             *counts.entry(k).or_default() += 1;
         }

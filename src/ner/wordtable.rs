@@ -6,8 +6,10 @@
 
 use std::collections::HashMap;
 
+use super::data::LabelledSentence;
 use super::features::WordTable;
-use super::hash;
+use super::hash::{self, KeyMap};
+use super::labels::N_TYPES;
 use super::text::norm_into;
 
 /// Frequency class of a count: 1 for the rarest listed words, one class
@@ -202,6 +204,59 @@ fn apply(cc: &mut [f64], cn: &mut [f64], kk: usize, c: usize, to_c: &[f64], from
     }
     cc[c * kk + c] += sign * self_loop;
     cn[c] += sign * nw;
+}
+
+/// Entity bits ([`WordInfo::ent`]) from labelled sentences: for every
+/// word, in what share of its occurrences it was part of a name of each
+/// type.
+pub fn entity_bits(sentences: &[&LabelledSentence]) -> KeyMap<u32> {
+    let mut buf = String::new();
+    let mut all: KeyMap<u32> = KeyMap::default();
+    let mut by_type: KeyMap<[u32; N_TYPES]> = KeyMap::default();
+    for s in sentences {
+        let hashes: Vec<u64> = s
+            .words
+            .iter()
+            .map(|w| {
+                norm_into(w, &mut buf);
+                hash::str(&buf)
+            })
+            .collect();
+        for h in &hashes {
+            *all.entry(*h).or_default() += 1;
+        }
+        for c in &s.gold {
+            for h in &hashes[c.start..c.end.min(hashes.len())] {
+                by_type.entry(*h).or_default()[c.ty.index()] += 1;
+            }
+        }
+    }
+    let mut out = KeyMap::default();
+    for (h, counts) in by_type {
+        let n = all.get(&h).copied().unwrap_or(1).max(1) as f32;
+        let mut bits = 0u32;
+        for (t, &c) in counts.iter().enumerate() {
+            if c > 0 {
+                let r = c as f32 / n;
+                let b = if r >= 0.9 { 3 } else if r >= 0.5 { 2 } else { 1 };
+                bits |= b << (2 * t);
+            }
+        }
+        out.insert(h, bits);
+    }
+    out
+}
+
+/// `base` with its entity bits replaced by `ent`.
+pub fn with_entity_bits(base: &WordTable, ent: &KeyMap<u32>) -> WordTable {
+    let mut t = base.clone();
+    for v in t.map.values_mut() {
+        v.ent = 0;
+    }
+    for (h, &bits) in ent {
+        t.map.entry(*h).or_default().ent = bits;
+    }
+    t
 }
 
 /// A word table with no entries (tests, or training without word lists).
