@@ -42,7 +42,10 @@ fn main() {
     match std::fs::read_to_string("../shared/data/germeval2014/dev.tsv") {
         Ok(text) => {
             let sents = data::parse(&text).expect("dev parses");
-            let words: Vec<Vec<&str>> = sents.iter().map(|s| s.words.iter().map(String::as_str).collect()).collect();
+            let words: Vec<Vec<&str>> = sents
+                .iter()
+                .map(|s| s.words.iter().map(String::as_str).collect())
+                .collect();
             let n_tokens: usize = words.iter().map(Vec::len).sum();
             let mut s = TagScratch::default();
             let mut labels = Vec::new();
@@ -52,7 +55,12 @@ fn main() {
                 for _ in 0..5 {
                     let t = Instant::now();
                     for w in &words {
-                        model.tag(w, &mut s, &mut labels, if with_conf { Some(&mut conf) } else { None });
+                        model.tag(
+                            w,
+                            &mut s,
+                            &mut labels,
+                            if with_conf { Some(&mut conf) } else { None },
+                        );
                         black_box(&labels);
                     }
                     runs.push(t.elapsed());
@@ -66,14 +74,19 @@ fn main() {
                 );
             }
         }
-        Err(_) => println!("tagging GermEval dev: skipped (../shared/data/germeval2014/dev.tsv absent)"),
+        Err(_) => {
+            println!("tagging GermEval dev: skipped (../shared/data/germeval2014/dev.tsv absent)")
+        }
     }
 
     // Whole articles through the library API.
     let dir = std::path::Path::new("../shared/corpus/derstandard");
     match std::fs::read_dir(dir) {
         Ok(entries) => {
-            let mut paths: Vec<_> = entries.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.is_file()).collect();
+            let mut paths: Vec<_> = entries
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.is_file())
+                .collect();
             paths.sort();
             let docs: Vec<(String, copydesk::tokenize::Tokens)> = paths
                 .iter()
@@ -102,7 +115,10 @@ fn main() {
                 best.as_secs_f64() * 1e3 / docs.len().max(1) as f64
             );
         }
-        Err(_) => println!("tag_document on articles: skipped ({} absent)", dir.display()),
+        Err(_) => println!(
+            "tag_document on articles: skipped ({} absent)",
+            dir.display()
+        ),
     }
 
     // One long sentence: time per token must not grow with length.
@@ -114,6 +130,9 @@ fn main() {
         let t = Instant::now();
         model.tag(&words, &mut s, &mut labels, Some(&mut Vec::new()));
         let e = t.elapsed();
-        println!("one sentence of {n} tokens: {:.2} µs per token", e.as_secs_f64() * 1e6 / n as f64);
+        println!(
+            "one sentence of {n} tokens: {:.2} µs per token",
+            e.as_secs_f64() * 1e6 / n as f64
+        );
     }
 }

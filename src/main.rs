@@ -130,8 +130,12 @@ fn main() -> ExitCode {
             }
             0
         }
-        Command::Train { what: TrainCommand::Ner(args) } => copydesk::ner::cli::train(&args),
-        Command::Eval { what: EvalCommand::Ner(args) } => copydesk::ner::cli::eval(&args),
+        Command::Train {
+            what: TrainCommand::Ner(args),
+        } => copydesk::ner::cli::train(&args),
+        Command::Eval {
+            what: EvalCommand::Ner(args),
+        } => copydesk::ner::cli::eval(&args),
         Command::ConfigSchema => {
             println!("{}", serde_json::to_string_pretty(&config::json_schema()).unwrap_or_default());
             0

@@ -26,7 +26,10 @@ pub struct TrainNerArgs {
     pub out: PathBuf,
     /// Google Books 1-gram list (`ngram,freq,cumshare,en`) for word
     /// frequency classes; skipped when absent.
-    #[arg(long, default_value = "../shared/data/wordfreq/google-books-de-1grams.csv")]
+    #[arg(
+        long,
+        default_value = "../shared/data/wordfreq/google-books-de-1grams.csv"
+    )]
     pub wordfreq: PathBuf,
     /// Score this labelled file after every epoch (to choose --epochs).
     #[arg(long)]
@@ -80,10 +83,16 @@ fn read_labelled(path: &Path, skip_missing: bool) -> Result<Vec<LabelledSentence
         Ok(t) => t,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
             if skip_missing {
-                println!("copydesk: {} not found; skipped (--skip-missing)", path.display());
+                println!(
+                    "copydesk: {} not found; skipped (--skip-missing)",
+                    path.display()
+                );
                 return Err(0);
             }
-            eprintln!("copydesk: {} not found (pass --skip-missing to skip when the data is absent)", path.display());
+            eprintln!(
+                "copydesk: {} not found (pass --skip-missing to skip when the data is absent)",
+                path.display()
+            );
             return Err(2);
         }
         Err(e) => {
@@ -114,18 +123,37 @@ pub fn train(args: &TrainNerArgs) -> i32 {
     match std::fs::read_to_string(&args.wordfreq) {
         Ok(csv) => {
             let n = wordtable::add_google_books(&mut words, &csv);
-            eprintln!("word frequencies: {n} words from {}", args.wordfreq.display());
+            eprintln!(
+                "word frequencies: {n} words from {}",
+                args.wordfreq.display()
+            );
         }
-        Err(e) => eprintln!("word frequencies: {} not used ({e})", args.wordfreq.display()),
+        Err(e) => eprintln!(
+            "word frequencies: {} not used ({e})",
+            args.wordfreq.display()
+        ),
     }
     if args.clusters > 0 {
         let tc = Instant::now();
         let sents: Vec<Vec<String>> = data.iter().map(|s| s.words.clone()).collect();
         let v = wordtable::add_clusters(&mut words, &sents, args.clusters, 3, 15);
-        eprintln!("clusters: {v} words in {} classes, {:.1}s", args.clusters, tc.elapsed().as_secs_f64());
+        eprintln!(
+            "clusters: {v} words in {} classes, {:.1}s",
+            args.clusters,
+            tc.elapsed().as_secs_f64()
+        );
     }
-    let opts = TrainOptions { epochs: args.epochs, min_count: args.min_count, prune: args.prune, word_dropout: args.word_dropout, seen_as: args.seen_as, seed: args.seed, ..TrainOptions::default() };
-    let model = train::train(&data, words, &opts, dev.as_deref(), &mut |line| eprintln!("{line}"));
+    let opts = TrainOptions {
+        epochs: args.epochs,
+        min_count: args.min_count,
+        prune: args.prune,
+        word_dropout: args.word_dropout,
+        seen_as: args.seen_as,
+        seed: args.seed,
+    };
+    let model = train::train(&data, words, &opts, dev.as_deref(), &mut |line| {
+        eprintln!("{line}")
+    });
     let bytes = model.to_bytes();
     if let Some(dir) = args.out.parent().filter(|d| !d.as_os_str().is_empty()) {
         let _ = std::fs::create_dir_all(dir);
@@ -151,7 +179,10 @@ pub fn eval(args: &EvalNerArgs) -> i32 {
     };
     let loaded;
     let model: &Model = match &args.model {
-        Some(p) => match std::fs::read(p).map_err(|e| e.to_string()).and_then(|b| Model::from_bytes(&b)) {
+        Some(p) => match std::fs::read(p)
+            .map_err(|e| e.to_string())
+            .and_then(|b| Model::from_bytes(&b))
+        {
             Ok(m) => {
                 loaded = m;
                 &loaded
@@ -164,7 +195,9 @@ pub fn eval(args: &EvalNerArgs) -> i32 {
         None => match Model::embedded() {
             Some(m) => m,
             None => {
-                eprintln!("copydesk: this build has no NER model; run `copydesk train ner` and rebuild");
+                eprintln!(
+                    "copydesk: this build has no NER model; run `copydesk train ner` and rebuild"
+                );
                 return 2;
             }
         },
@@ -176,7 +209,12 @@ pub fn eval(args: &EvalNerArgs) -> i32 {
     // A closed pipe (`| head`) is not an error worth a panic.
     let mut out = std::io::stdout().lock();
     let _ = writeln!(out, "{}: {}", args.file.display(), scores.report());
-    let _ = writeln!(out, "tagged in {:.2}s ({:.0} tokens/s, one thread)", secs, scores.tokens as f64 / secs.max(1e-9));
+    let _ = writeln!(
+        out,
+        "tagged in {:.2}s ({:.0} tokens/s, one thread)",
+        secs,
+        scores.tokens as f64 / secs.max(1e-9)
+    );
     drop(out);
     if let (Some(p), Some(text)) = (&args.predictions, preds) {
         if let Err(e) = std::fs::write(p, text) {

@@ -18,7 +18,11 @@ impl LabelledSentence {
     pub fn from_tags(words: Vec<String>, tags: Vec<Tag>) -> Self {
         let gold = chunks_of_tags(tags);
         let labels = encode(&gold, words.len());
-        LabelledSentence { words, labels, gold }
+        LabelledSentence {
+            words,
+            labels,
+            gold,
+        }
     }
 }
 
@@ -66,7 +70,10 @@ pub fn parse(text: &str) -> Result<Vec<LabelledSentence>, ParseError> {
     let mut tags: Vec<Tag> = Vec::new();
     let flush = |words: &mut Vec<String>, tags: &mut Vec<Tag>, out: &mut Vec<LabelledSentence>| {
         if !words.is_empty() {
-            out.push(LabelledSentence::from_tags(std::mem::take(words), std::mem::take(tags)));
+            out.push(LabelledSentence::from_tags(
+                std::mem::take(words),
+                std::mem::take(tags),
+            ));
         }
     };
     for (n, line) in text.lines().enumerate() {
@@ -83,17 +90,31 @@ pub fn parse(text: &str) -> Result<Vec<LabelledSentence>, ParseError> {
                 }
                 let cols: Vec<&str> = line.split('\t').collect();
                 if cols.len() < 3 {
-                    return Err(ParseError { line: n + 1, message: format!("expected index, token and tag columns, found {}", cols.len()) });
+                    return Err(ParseError {
+                        line: n + 1,
+                        message: format!(
+                            "expected index, token and tag columns, found {}",
+                            cols.len()
+                        ),
+                    });
                 }
                 (cols[1], cols[2])
             }
-            Layout::TokenTag => match line.rsplit_once(|c: char| c == ' ' || c == '\t') {
+            Layout::TokenTag => match line.rsplit_once([' ', '\t']) {
                 Some((w, t)) if !w.trim().is_empty() => (w.trim(), t),
-                _ => return Err(ParseError { line: n + 1, message: "expected `token TAG`".into() }),
+                _ => {
+                    return Err(ParseError {
+                        line: n + 1,
+                        message: "expected `token TAG`".into(),
+                    });
+                }
             },
         };
         let Some(t) = parse_tag(tag) else {
-            return Err(ParseError { line: n + 1, message: format!("unknown tag `{tag}`") });
+            return Err(ParseError {
+                line: n + 1,
+                message: format!("unknown tag `{tag}`"),
+            });
         };
         words.push(word.to_string());
         tags.push(t);

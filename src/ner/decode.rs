@@ -26,9 +26,20 @@ impl Transitions {
     pub fn new(trans: Vec<f32>, start: Vec<f32>, end: Vec<f32>) -> Self {
         assert_eq!(trans.len(), L * L);
         let prevs: Vec<Vec<u8>> = (0..L)
-            .map(|next| (0..L).filter(|&p| Label(p as u8).allows(Label(next as u8))).map(|p| p as u8).collect())
+            .map(|next| {
+                (0..L)
+                    .filter(|&p| Label(p as u8).allows(Label(next as u8)))
+                    .map(|p| p as u8)
+                    .collect()
+            })
             .collect();
-        let mut t = Transitions { trans, start, end, prevs, cols: Vec::new() };
+        let mut t = Transitions {
+            trans,
+            start,
+            end,
+            prevs,
+            cols: Vec::new(),
+        };
         t.refresh();
         t
     }
@@ -62,7 +73,12 @@ const NEG: f32 = f32::NEG_INFINITY;
 
 /// Best label sequence for `emissions` (`n × L`, row-major). Writes `n`
 /// labels into `out` and returns the best score.
-pub fn viterbi(emissions: &[f32], t: &Transitions, s: &mut DecodeScratch, out: &mut Vec<Label>) -> f32 {
+pub fn viterbi(
+    emissions: &[f32],
+    t: &Transitions,
+    s: &mut DecodeScratch,
+    out: &mut Vec<Label>,
+) -> f32 {
     out.clear();
     let n = emissions.len() / L;
     if n == 0 {
@@ -72,12 +88,9 @@ pub fn viterbi(emissions: &[f32], t: &Transitions, s: &mut DecodeScratch, out: &
     let last = &s.alpha[(n - 1) * L..n * L];
     let mut best = NEG;
     let mut arg = 0usize;
-    for y in 0..L {
-        if !Label(y as u8).closes() {
-            continue;
-        }
-        let v = last[y] + t.end[y];
-        if v > best {
+    for (y, (a, e)) in last.iter().zip(&t.end).enumerate() {
+        let v = a + e;
+        if Label(y as u8).closes() && v > best {
             best = v;
             arg = y;
         }
@@ -96,9 +109,15 @@ fn forward(emissions: &[f32], t: &Transitions, s: &mut DecodeScratch, n: usize) 
     s.alpha.resize(n * L, NEG);
     s.back.clear();
     s.back.resize(n * L, 0);
-    for y in 0..L {
+    for (y, (a, (st, em))) in s
+        .alpha
+        .iter_mut()
+        .zip(t.start.iter().zip(emissions))
+        .take(L)
+        .enumerate()
+    {
         if Label(y as u8).opens() {
-            s.alpha[y] = t.start[y] + emissions[y];
+            *a = st + em;
         }
     }
     for i in 1..n {
@@ -125,7 +144,13 @@ fn forward(emissions: &[f32], t: &Transitions, s: &mut DecodeScratch, n: usize) 
 /// For each token, how much better the best sequence scores than the
 /// best sequence that gives the token any other label (≥ 0). Call after
 /// [`viterbi`] with the same emissions and its output.
-pub fn margins(emissions: &[f32], t: &Transitions, s: &mut DecodeScratch, best: &[Label], out: &mut Vec<f32>) {
+pub fn margins(
+    emissions: &[f32],
+    t: &Transitions,
+    s: &mut DecodeScratch,
+    best: &[Label],
+    out: &mut Vec<f32>,
+) {
     out.clear();
     let n = best.len();
     if n == 0 || emissions.len() != n * L || s.alpha.len() != n * L {
@@ -168,7 +193,11 @@ pub fn margins(emissions: &[f32], t: &Transitions, s: &mut DecodeScratch, best: 
                 alt = v;
             }
         }
-        out.push(if alt == NEG { f32::INFINITY } else { (top - alt).max(0.0) });
+        out.push(if alt == NEG {
+            f32::INFINITY
+        } else {
+            (top - alt).max(0.0)
+        });
     }
 }
 
@@ -219,7 +248,12 @@ mod tests {
     #[test]
     fn empty_input_decodes_to_nothing() {
         let mut out = vec![Label(3)];
-        viterbi(&[], &Transitions::zero(), &mut DecodeScratch::default(), &mut out);
+        viterbi(
+            &[],
+            &Transitions::zero(),
+            &mut DecodeScratch::default(),
+            &mut out,
+        );
         assert!(out.is_empty());
     }
 }

@@ -10,11 +10,11 @@
 
 use std::collections::HashMap;
 
+use super::Mention;
 use super::gazetteer::{Gazetteer, bit};
 use super::labels::{EntityKind, MentionForm, chunks};
-use super::text::norm_into;
 use super::model::{Model, TagScratch};
-use super::Mention;
+use super::text::norm_into;
 use crate::tokenize::{Token, TokenKind, Tokens, flag};
 
 /// Confidence factor for mentions added or relabelled by the document
@@ -92,7 +92,8 @@ fn agree(text: &str, tokens: &Tokens, mentions: &mut Vec<Mention>) {
                 votes.entry(last.text(text).to_string()).or_default()[0] += m.confidence;
             }
             let first = &toks[0];
-            if toks.len() == 2 && first.has(flag::UPPER_INITIAL) && !is_given_name(first.text(text)) {
+            if toks.len() == 2 && first.has(flag::UPPER_INITIAL) && !is_given_name(first.text(text))
+            {
                 votes.entry(first.text(text).to_string()).or_default()[0] += 0.5 * m.confidence;
             }
         }
@@ -102,7 +103,10 @@ fn agree(text: &str, tokens: &Tokens, mentions: &mut Vec<Mention>) {
     }
     let winner = |v: &[f32; 4]| -> Option<(EntityKind, f32)> {
         let total: f32 = v.iter().sum();
-        let (i, best) = v.iter().enumerate().fold((0, 0.0f32), |a, (i, &x)| if x > a.1 { (i, x) } else { a });
+        let (i, best) = v
+            .iter()
+            .enumerate()
+            .fold((0, 0.0f32), |a, (i, &x)| if x > a.1 { (i, x) } else { a });
         // A clear majority only.
         (best > 0.0 && best >= 0.6 * total).then(|| (EntityKind::ALL[i], best / total))
     };
@@ -124,12 +128,17 @@ fn agree(text: &str, tokens: &Tokens, mentions: &mut Vec<Mention>) {
             tagged[t] = true;
         }
     }
-    let mut by_first: HashMap<&str, Vec<(Vec<&str>, EntityKind, f32)>> = HashMap::new();
+    // First word → (all words, kind, strength) of the names it begins.
+    type Names<'a> = Vec<(Vec<&'a str>, EntityKind, f32)>;
+    let mut by_first: HashMap<&str, Names> = HashMap::new();
     for (key, v) in &votes {
         if let Some((k, share)) = winner(v) {
             let parts: Vec<&str> = key.split(' ').collect();
             let strength = v.iter().sum::<f32>().min(1.0) * share;
-            by_first.entry(parts[0]).or_default().push((parts, k, strength));
+            by_first
+                .entry(parts[0])
+                .or_default()
+                .push((parts, k, strength));
         }
     }
     let mut added = Vec::new();
@@ -137,7 +146,10 @@ fn agree(text: &str, tokens: &Tokens, mentions: &mut Vec<Mention>) {
     let mut i = 0;
     while i < n {
         let t = &tokens.tokens[i];
-        if tagged[i] || !matches!(t.kind, TokenKind::Word | TokenKind::Abbrev) || !t.has(flag::UPPER_INITIAL) {
+        if tagged[i]
+            || !matches!(t.kind, TokenKind::Word | TokenKind::Abbrev)
+            || !t.has(flag::UPPER_INITIAL)
+        {
             i += 1;
             continue;
         }
@@ -148,7 +160,8 @@ fn agree(text: &str, tokens: &Tokens, mentions: &mut Vec<Mention>) {
                 for (parts, k, strength) in list {
                     let len = parts.len();
                     let fits = i + len <= n
-                        && (1..len).all(|j| !tagged[i + j] && tokens.tokens[i + j].text(text) == parts[j])
+                        && (1..len)
+                            .all(|j| !tagged[i + j] && tokens.tokens[i + j].text(text) == parts[j])
                         && (len == 1 || cand == w);
                     if fits && found.is_none_or(|f| len > f.0) {
                         found = Some((len, *k, *strength));
@@ -206,7 +219,10 @@ mod tests {
     fn family_name_first_is_recognised_but_a_given_name_alone_is_not() {
         let text = "Li Qiang kam. Danach sprach Li. Anna Gruber kam. Anna lachte.";
         let toks = crate::tokenize::tokenize_str(text);
-        let mut ms = vec![mention(&toks, 0, 2, EntityKind::Person, 0.9), mention(&toks, 8, 10, EntityKind::Person, 0.9)];
+        let mut ms = vec![
+            mention(&toks, 0, 2, EntityKind::Person, 0.9),
+            mention(&toks, 8, 10, EntityKind::Person, 0.9),
+        ];
         agree(text, &toks, &mut ms);
         let spans: Vec<&str> = ms.iter().map(|m| &text[m.span.clone()]).collect();
         assert_eq!(spans, ["Li Qiang", "Li", "Anna Gruber"]);

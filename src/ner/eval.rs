@@ -26,7 +26,11 @@ impl Count {
     }
     pub fn f1(&self) -> f64 {
         let (p, r) = (self.precision(), self.recall());
-        if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) }
+        if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        }
     }
     fn add(&mut self, o: Count) {
         self.tp += o.tp;
@@ -78,16 +82,35 @@ impl Scores {
         let coarse = |c: &Chunk| (c.start, c.end, c.ty.kind.code().to_string());
         let fine = |c: &Chunk| (c.start, c.end, c.ty.to_string());
         let (g, p) = (gold, chunks(pred));
-        tally(&mut self.coarse, g.iter().map(coarse).collect(), p.iter().map(coarse).collect());
-        tally(&mut self.fine, g.iter().map(fine).collect(), p.iter().map(fine).collect());
+        tally(
+            &mut self.coarse,
+            g.iter().map(coarse).collect(),
+            p.iter().map(coarse).collect(),
+        );
+        tally(
+            &mut self.fine,
+            g.iter().map(fine).collect(),
+            p.iter().map(fine).collect(),
+        );
     }
 
     pub fn report(&self) -> String {
         let mut s = String::new();
         let o = self.overall();
-        let _ = writeln!(s, "{} sentences, {} tokens; outer chunks, exact span match", self.sentences, self.tokens);
-        let _ = writeln!(s, "coarse types (deriv/part folded into PER, ORG, LOC, OTH):");
-        let _ = writeln!(s, "  {:<10} {:>9} {:>9} {:>9} {:>7} {:>7}", "type", "precision", "recall", "F1", "gold", "pred");
+        let _ = writeln!(
+            s,
+            "{} sentences, {} tokens; outer chunks, exact span match",
+            self.sentences, self.tokens
+        );
+        let _ = writeln!(
+            s,
+            "coarse types (deriv/part folded into PER, ORG, LOC, OTH):"
+        );
+        let _ = writeln!(
+            s,
+            "  {:<10} {:>9} {:>9} {:>9} {:>7} {:>7}",
+            "type", "precision", "recall", "F1", "gold", "pred"
+        );
         let line = |s: &mut String, name: &str, c: &Count| {
             let _ = writeln!(
                 s,
@@ -102,7 +125,11 @@ impl Scores {
         };
         line(&mut s, "overall", &o);
         for k in EntityKind::ALL {
-            line(&mut s, k.code(), &self.coarse.get(k.code()).copied().unwrap_or_default());
+            line(
+                &mut s,
+                k.code(),
+                &self.coarse.get(k.code()).copied().unwrap_or_default(),
+            );
         }
         let _ = writeln!(s, "fine types (GermEval's 12 outer types):");
         line(&mut s, "overall", &self.overall_fine());
@@ -113,7 +140,11 @@ impl Scores {
     }
 }
 
-fn tally(map: &mut BTreeMap<String, Count>, gold: Vec<(usize, usize, String)>, pred: Vec<(usize, usize, String)>) {
+fn tally(
+    map: &mut BTreeMap<String, Count>,
+    gold: Vec<(usize, usize, String)>,
+    pred: Vec<(usize, usize, String)>,
+) {
     use std::collections::HashSet;
     let gs: HashSet<&(usize, usize, String)> = gold.iter().collect();
     let ps: HashSet<&(usize, usize, String)> = pred.iter().collect();
@@ -135,7 +166,11 @@ fn tally(map: &mut BTreeMap<String, Count>, gold: Vec<(usize, usize, String)>, p
 /// Tags every sentence with `model` and scores it against its gold
 /// tags. With `predictions`, also writes `token TAB gold TAB predicted`
 /// (BIO) per token, a blank line between sentences.
-pub fn evaluate(model: &Model, data: &[LabelledSentence], mut predictions: Option<&mut String>) -> Scores {
+pub fn evaluate(
+    model: &Model,
+    data: &[LabelledSentence],
+    mut predictions: Option<&mut String>,
+) -> Scores {
     let mut scores = Scores::default();
     let mut scratch = TagScratch::default();
     let mut pred = Vec::new();
@@ -163,11 +198,16 @@ mod tests {
     use super::*;
 
     fn seq(s: &str) -> Vec<Label> {
-        s.split_whitespace().map(|t| Label::parse(t).unwrap()).collect()
+        s.split_whitespace()
+            .map(|t| Label::parse(t).unwrap())
+            .collect()
     }
 
     fn gold(s: &str) -> Vec<Chunk> {
-        crate::ner::labels::chunks_of_tags(s.split_whitespace().map(|t| crate::ner::labels::parse_tag(t).unwrap()))
+        crate::ner::labels::chunks_of_tags(
+            s.split_whitespace()
+                .map(|t| crate::ner::labels::parse_tag(t).unwrap()),
+        )
     }
 
     #[test]

@@ -138,7 +138,10 @@ pub struct Extractor<'a> {
 
 impl<'a> Extractor<'a> {
     pub fn new(words: &'a WordTable) -> Self {
-        Extractor { gaz: Gazetteer::get(), words }
+        Extractor {
+            gaz: Gazetteer::get(),
+            words,
+        }
     }
 
     fn token_info(&self, word: &str, s: &mut Scratch) -> TokInfo {
@@ -166,7 +169,11 @@ impl<'a> Extractor<'a> {
         };
         // Affixes over characters of the normal form.
         let n = &s.norm;
-        let mut ends = n.char_indices().map(|(p, _)| p).skip(1).chain(std::iter::once(n.len()));
+        let mut ends = n
+            .char_indices()
+            .map(|(p, _)| p)
+            .skip(1)
+            .chain(std::iter::once(n.len()));
         for k in 0..N_PREFIX {
             match ends.next() {
                 Some(e) => t.prefix[k] = hash::str(&n[..e]),
@@ -221,13 +228,13 @@ impl<'a> Extractor<'a> {
         }
         let infos = &s.infos;
         let n = infos.len();
-        let at = |i: isize| -> Option<&TokInfo> { if i < 0 { None } else { infos.get(i as usize) } };
+        let at =
+            |i: isize| -> Option<&TokInfo> { if i < 0 { None } else { infos.get(i as usize) } };
         let norm_at = |i: isize| at(i).map_or(if i < 0 { BOS } else { EOS }, |t| t.norm);
         let sshape_at = |i: isize| at(i).map_or(if i < 0 { BOS } else { EOS }, |t| t.sshape);
         let k = &mut out.keys;
-        for i in 0..n {
+        for (i, t) in infos.iter().enumerate() {
             out.start.push(k.len() as u32);
-            let t = &infos[i];
             let ii = i as isize;
             k.push(feat1(T_BIAS, 0));
             k.push(feat1(T_WORD, t.exact));
@@ -244,7 +251,12 @@ impl<'a> Extractor<'a> {
             for off in [-1isize, 1] {
                 k.push(feat2(T_SSHAPE_AT, off as u64, sshape_at(ii + off)));
             }
-            k.push(feat3(T_SSHAPE_TRI, sshape_at(ii - 1), t.sshape, sshape_at(ii + 1)));
+            k.push(feat3(
+                T_SSHAPE_TRI,
+                sshape_at(ii - 1),
+                t.sshape,
+                sshape_at(ii + 1),
+            ));
             k.push(feat2(T_NORM_PREV_SHAPE, p1, t.sshape));
             for (j, &h) in t.prefix.iter().enumerate() {
                 if h != 0 {
@@ -275,7 +287,12 @@ impl<'a> Extractor<'a> {
                 if let Some(o) = at(ii + off) {
                     for b in 0..bit::COUNT {
                         if o.gaz & (1 << b) != 0 {
-                            k.push(feat3(T_GAZ_AT, off as u64, b as u64, t.upper_initial as u64));
+                            k.push(feat3(
+                                T_GAZ_AT,
+                                off as u64,
+                                b as u64,
+                                t.upper_initial as u64,
+                            ));
                         }
                     }
                     if o.closed && off.abs() == 1 {
@@ -307,8 +324,18 @@ impl<'a> Extractor<'a> {
                 }
             }
             let first = (i == 0) as u64;
-            k.push(feat3(T_FREQ, t.info.lower_freq as u64, t.info.cap_freq as u64, first));
-            k.push(feat3(T_FREQ_CASE, (t.info.lower_freq > 0) as u64, (t.info.cap_freq > 0) as u64, t.sshape));
+            k.push(feat3(
+                T_FREQ,
+                t.info.lower_freq as u64,
+                t.info.cap_freq as u64,
+                first,
+            ));
+            k.push(feat3(
+                T_FREQ_CASE,
+                (t.info.lower_freq > 0) as u64,
+                (t.info.cap_freq > 0) as u64,
+                t.sshape,
+            ));
             if t.info.cluster != 0 {
                 let c = t.info.cluster as u64;
                 k.push(feat1(T_CLUSTER, c));
@@ -344,7 +371,11 @@ mod tests {
         let ex = Extractor::new(&words);
         let mut s = Scratch::default();
         let mut f = Features::default();
-        ex.extract(&["Der", "Präsident", "Wolfgang", "Müller", "sagte", "."], &mut s, &mut f);
+        ex.extract(
+            &["Der", "Präsident", "Wolfgang", "Müller", "sagte", "."],
+            &mut s,
+            &mut f,
+        );
         assert_eq!(f.len(), 6);
         for i in 0..6 {
             assert!(f.token(i).len() > 20, "token {i}: {}", f.token(i).len());
@@ -366,4 +397,3 @@ mod tests {
         assert_ne!(a.token(1), b.token(1));
     }
 }
-

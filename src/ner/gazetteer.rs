@@ -53,19 +53,71 @@ struct Source {
 }
 
 const SOURCES: &[Source] = &[
-    Source { text: include_str!("gazetteer/first_names.txt"), bits: bit::FIRST_NAME, lines: false },
-    Source { text: include_str!("gazetteer/surnames.txt"), bits: bit::SURNAME, lines: false },
-    Source { text: include_str!("gazetteer/titles.txt"), bits: bit::TITLE, lines: false },
-    Source { text: include_str!("gazetteer/roles.txt"), bits: bit::ROLE, lines: false },
-    Source { text: include_str!("gazetteer/org_words.txt"), bits: bit::ORG_WORD, lines: false },
-    Source { text: include_str!("gazetteer/org_suffixes.txt"), bits: bit::ORG_SUFFIX, lines: false },
-    Source { text: include_str!("gazetteer/loc_words.txt"), bits: bit::LOC_WORD, lines: false },
-    Source { text: include_str!("gazetteer/oth_words.txt"), bits: bit::OTH_WORD, lines: false },
-    Source { text: include_str!("gazetteer/demonyms.txt"), bits: bit::DEMONYM, lines: false },
-    Source { text: include_str!("gazetteer/countries.txt"), bits: bit::COUNTRY, lines: true },
-    Source { text: include_str!("gazetteer/cities.txt"), bits: bit::CITY, lines: true },
-    Source { text: include_str!("gazetteer/regions.txt"), bits: bit::REGION, lines: true },
-    Source { text: include_str!("gazetteer/orgs.txt"), bits: bit::ORG, lines: true },
+    Source {
+        text: include_str!("gazetteer/first_names.txt"),
+        bits: bit::FIRST_NAME,
+        lines: false,
+    },
+    Source {
+        text: include_str!("gazetteer/surnames.txt"),
+        bits: bit::SURNAME,
+        lines: false,
+    },
+    Source {
+        text: include_str!("gazetteer/titles.txt"),
+        bits: bit::TITLE,
+        lines: false,
+    },
+    Source {
+        text: include_str!("gazetteer/roles.txt"),
+        bits: bit::ROLE,
+        lines: false,
+    },
+    Source {
+        text: include_str!("gazetteer/org_words.txt"),
+        bits: bit::ORG_WORD,
+        lines: false,
+    },
+    Source {
+        text: include_str!("gazetteer/org_suffixes.txt"),
+        bits: bit::ORG_SUFFIX,
+        lines: false,
+    },
+    Source {
+        text: include_str!("gazetteer/loc_words.txt"),
+        bits: bit::LOC_WORD,
+        lines: false,
+    },
+    Source {
+        text: include_str!("gazetteer/oth_words.txt"),
+        bits: bit::OTH_WORD,
+        lines: false,
+    },
+    Source {
+        text: include_str!("gazetteer/demonyms.txt"),
+        bits: bit::DEMONYM,
+        lines: false,
+    },
+    Source {
+        text: include_str!("gazetteer/countries.txt"),
+        bits: bit::COUNTRY,
+        lines: true,
+    },
+    Source {
+        text: include_str!("gazetteer/cities.txt"),
+        bits: bit::CITY,
+        lines: true,
+    },
+    Source {
+        text: include_str!("gazetteer/regions.txt"),
+        bits: bit::REGION,
+        lines: true,
+    },
+    Source {
+        text: include_str!("gazetteer/orgs.txt"),
+        bits: bit::ORG,
+        lines: true,
+    },
 ];
 
 /// A multi-word entry: the normalised-word hashes after the first.
@@ -92,7 +144,11 @@ impl Gazetteer {
     }
 
     fn build() -> Gazetteer {
-        let mut g = Gazetteer { words: KeyMap::default(), phrases: KeyMap::default(), heads: KeyMap::default() };
+        let mut g = Gazetteer {
+            words: KeyMap::default(),
+            phrases: KeyMap::default(),
+            heads: KeyMap::default(),
+        };
         let mut buf = String::new();
         for src in SOURCES {
             for line in src.text.lines() {
@@ -110,11 +166,10 @@ impl Gazetteer {
                         .collect();
                     match hashes.split_first() {
                         Some((&first, [])) => *g.words.entry(first).or_default() |= src.bits,
-                        Some((&first, rest)) => g
-                            .phrases
-                            .entry(first)
-                            .or_default()
-                            .push(Phrase { rest: rest.into(), bits: src.bits }),
+                        Some((&first, rest)) => g.phrases.entry(first).or_default().push(Phrase {
+                            rest: rest.into(),
+                            bits: src.bits,
+                        }),
                         None => {}
                     }
                 } else {
@@ -186,12 +241,20 @@ impl Gazetteer {
             return;
         }
         for (i, h) in norm_hashes.iter().enumerate() {
-            let Some(list) = self.phrases.get(h) else { continue };
+            let Some(list) = self.phrases.get(h) else {
+                continue;
+            };
             for p in list {
                 let end = i + 1 + p.rest.len();
                 if end <= norm_hashes.len() && norm_hashes[i + 1..end] == *p.rest {
                     for k in i..end {
-                        let pos = if k == i { 0 } else if k + 1 == end { 2 } else { 1 };
+                        let pos = if k == i {
+                            0
+                        } else if k + 1 == end {
+                            2
+                        } else {
+                            1
+                        };
                         mark(k, p.bits, pos);
                     }
                 }

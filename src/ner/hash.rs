@@ -16,7 +16,10 @@ pub fn bytes(b: &[u8]) -> u64 {
     let mut h = mix(0x9e37_79b9_7f4a_7c15, b.len() as u64);
     let mut chunks = b.chunks_exact(8);
     for c in &mut chunks {
-        h = mix(h, u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]));
+        h = mix(
+            h,
+            u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]),
+        );
     }
     let rest = chunks.remainder();
     if !rest.is_empty() {
@@ -58,7 +61,10 @@ pub fn feat2(template: u32, a: u64, b: u64) -> u64 {
 /// A feature key: template id and three values.
 #[inline]
 pub fn feat3(template: u32, a: u64, b: u64, c: u64) -> u64 {
-    finish(mix(mix(mix(mix(template as u64, a), b), c), 0x2545_f491_4f6c_dd1d))
+    finish(mix(
+        mix(mix(mix(template as u64, a), b), c),
+        0x2545_f491_4f6c_dd1d,
+    ))
 }
 
 /// A `HashMap` hasher for keys that are already hashes: passes them
@@ -91,7 +97,10 @@ mod tests {
     #[test]
     fn hashes_separate_split_points_and_templates() {
         assert_ne!(bytes(b"ab"), bytes(b"abc"));
-        assert_ne!(mix(bytes(b"ab"), bytes(b"c")), mix(bytes(b"a"), bytes(b"bc")));
+        assert_ne!(
+            mix(bytes(b"ab"), bytes(b"c")),
+            mix(bytes(b"a"), bytes(b"bc"))
+        );
         assert_ne!(feat1(1, str("x")), feat1(2, str("x")));
         assert_eq!(feat2(3, 4, 5), feat2(3, 4, 5));
         assert_ne!(bytes(b""), bytes(b"\0"));

@@ -19,7 +19,12 @@ pub enum EntityKind {
 }
 
 impl EntityKind {
-    pub const ALL: [EntityKind; 4] = [EntityKind::Person, EntityKind::Organization, EntityKind::Location, EntityKind::Other];
+    pub const ALL: [EntityKind; 4] = [
+        EntityKind::Person,
+        EntityKind::Organization,
+        EntityKind::Location,
+        EntityKind::Other,
+    ];
 
     /// GermEval's abbreviation: PER, ORG, LOC, OTH.
     pub fn code(self) -> &'static str {
@@ -189,11 +194,21 @@ impl Label {
             1..=16 => {
                 let kind = EntityKind::ALL[(i - 1) / 4];
                 let pos = [Pos::B, Pos::I, Pos::E, Pos::S][(i - 1) % 4];
-                Some((pos, EntityType { kind, form: MentionForm::Name }))
+                Some((
+                    pos,
+                    EntityType {
+                        kind,
+                        form: MentionForm::Name,
+                    },
+                ))
             }
             17..=24 => {
                 let kind = EntityKind::ALL[(i - 17) / 2];
-                let form = if (i - 17) % 2 == 0 { MentionForm::Derived } else { MentionForm::Part };
+                let form = if (i - 17) % 2 == 0 {
+                    MentionForm::Derived
+                } else {
+                    MentionForm::Part
+                };
                 Some((Pos::S, EntityType { kind, form }))
             }
             _ => None,
@@ -266,25 +281,41 @@ pub fn chunks_of_tags(tags: impl IntoIterator<Item = Tag>) -> Vec<Chunk> {
         n = i + 1;
         let Some((pos, ty)) = tag else {
             if let Some((s, t)) = open.take() {
-                out.push(Chunk { start: s, end: i, ty: t });
+                out.push(Chunk {
+                    start: s,
+                    end: i,
+                    ty: t,
+                });
             }
             continue;
         };
         let continues = matches!(pos, Pos::I | Pos::E) && open.is_some_and(|(_, t)| t == ty);
         if !continues {
             if let Some((s, t)) = open.take() {
-                out.push(Chunk { start: s, end: i, ty: t });
+                out.push(Chunk {
+                    start: s,
+                    end: i,
+                    ty: t,
+                });
             }
             open = Some((i, ty));
         }
         if matches!(pos, Pos::E | Pos::S) {
             if let Some((s, t)) = open.take() {
-                out.push(Chunk { start: s, end: i + 1, ty: t });
+                out.push(Chunk {
+                    start: s,
+                    end: i + 1,
+                    ty: t,
+                });
             }
         }
     }
     if let Some((s, t)) = open {
-        out.push(Chunk { start: s, end: n, ty: t });
+        out.push(Chunk {
+            start: s,
+            end: n,
+            ty: t,
+        });
     }
     out
 }
@@ -332,7 +363,9 @@ mod tests {
     use super::*;
 
     fn seq(s: &str) -> Vec<Label> {
-        s.split_whitespace().map(|t| Label::parse(t).unwrap()).collect()
+        s.split_whitespace()
+            .map(|t| Label::parse(t).unwrap())
+            .collect()
     }
 
     #[test]
@@ -347,7 +380,10 @@ mod tests {
 
     #[test]
     fn multi_token_derived_chunks_train_as_names_but_keep_their_gold_type() {
-        let tags: Vec<Tag> = ["B-LOCderiv", "I-LOCderiv", "O"].iter().map(|t| parse_tag(t).unwrap()).collect();
+        let tags: Vec<Tag> = ["B-LOCderiv", "I-LOCderiv", "O"]
+            .iter()
+            .map(|t| parse_tag(t).unwrap())
+            .collect();
         let gold = chunks_of_tags(tags);
         assert_eq!(gold[0].ty.to_string(), "LOCderiv");
         let enc = encode(&gold, 3);
@@ -357,12 +393,19 @@ mod tests {
 
     #[test]
     fn bio_and_bioes_give_the_same_chunks() {
-        let tags = |s: &str| -> Vec<Tag> { s.split_whitespace().map(|t| parse_tag(t).unwrap()).collect() };
+        let tags = |s: &str| -> Vec<Tag> {
+            s.split_whitespace()
+                .map(|t| parse_tag(t).unwrap())
+                .collect()
+        };
         let bio = chunks_of_tags(tags("B-PER I-PER O B-LOC B-LOC I-ORG O B-ORGpart"));
         let bioes = chunks_of_tags(tags("B-PER E-PER O S-LOC S-LOC S-ORG O S-ORGpart"));
         assert_eq!(bio, bioes);
         assert_eq!(bio.len(), 5);
-        assert_eq!(encode(&bio, 8), seq("B-PER E-PER O S-LOC S-LOC S-ORG O S-ORGpart"));
+        assert_eq!(
+            encode(&bio, 8),
+            seq("B-PER E-PER O S-LOC S-LOC S-ORG O S-ORGpart")
+        );
         assert_eq!(bio_to_bioes(&seq("B-PER I-PER O")), seq("B-PER E-PER O"));
     }
 

@@ -48,7 +48,12 @@ fn unpack(e: u32) -> (usize, i32) {
 }
 
 fn interleave(keys: &[u32], starts: &[u32]) -> Vec<[u32; 2]> {
-    keys.iter().copied().chain(std::iter::once(0)).zip(starts.iter().copied()).map(|(k, s)| [k, s]).collect()
+    keys.iter()
+        .copied()
+        .chain(std::iter::once(0))
+        .zip(starts.iter().copied())
+        .map(|(k, s)| [k, s])
+        .collect()
 }
 
 /// Weights as the trainer hands them over: one entry per (feature,
@@ -109,7 +114,12 @@ impl Model {
 
     /// Quantizes and packs trained weights.
     pub fn from_raw(raw: RawModel) -> Model {
-        let max = raw.entries.iter().map(|e| e.2.abs()).fold(0.0f32, f32::max).max(1e-6);
+        let max = raw
+            .entries
+            .iter()
+            .map(|e| e.2.abs())
+            .fold(0.0f32, f32::max)
+            .max(1e-6);
         let scale = 32000.0 / max;
         let mut entries: Vec<(u64, u8, i16)> = raw
             .entries
@@ -160,7 +170,11 @@ impl Model {
             trans: Transitions::new(q(&raw.trans), q(&raw.start), q(&raw.end)),
             mask,
             slots: interleave(&keys, &starts),
-            entries: labels.iter().zip(&weights).map(|(&l, &w)| pack(l, w)).collect(),
+            entries: labels
+                .iter()
+                .zip(&weights)
+                .map(|(&l, &w)| pack(l, w))
+                .collect(),
         }
     }
 
@@ -180,7 +194,13 @@ impl Model {
             b.extend_from_slice(&w.cluster.to_le_bytes());
             b.extend_from_slice(&w.ent.to_le_bytes());
         }
-        for v in self.trans.trans.iter().chain(&self.trans.start).chain(&self.trans.end) {
+        for v in self
+            .trans
+            .trans
+            .iter()
+            .chain(&self.trans.start)
+            .chain(&self.trans.end)
+        {
             b.extend_from_slice(&(*v as i32).to_le_bytes());
         }
         b.extend_from_slice(&(self.slots.len() as u32 - 1).to_le_bytes());
@@ -224,7 +244,9 @@ impl Model {
                 },
             );
         }
-        let mut ints = |n: usize| -> Result<Vec<f32>, String> { (0..n).map(|_| r.u32().map(|v| v as i32 as f32)).collect() };
+        let mut ints = |n: usize| -> Result<Vec<f32>, String> {
+            (0..n).map(|_| r.u32().map(|v| v as i32 as f32)).collect()
+        };
         let trans = ints(L * L)?;
         let start = ints(L)?;
         let end = ints(L)?;
@@ -236,11 +258,16 @@ impl Model {
         let starts = r.u32s(slots + 1)?;
         let ne = r.u32()? as usize;
         let labels = r.take(ne)?.to_vec();
-        let weights: Vec<i16> = r.take(ne * 2)?.chunks_exact(2).map(|c| i16::from_le_bytes([c[0], c[1]])).collect();
+        let weights: Vec<i16> = r
+            .take(ne * 2)?
+            .chunks_exact(2)
+            .map(|c| i16::from_le_bytes([c[0], c[1]]))
+            .collect();
         if r.at != bytes.len() {
             return Err("trailing bytes after the model".into());
         }
-        let ok_rows = starts.windows(2).all(|w| w[0] <= w[1]) && starts.last().is_some_and(|&s| s as usize == ne);
+        let ok_rows = starts.windows(2).all(|w| w[0] <= w[1])
+            && starts.last().is_some_and(|&s| s as usize == ne);
         if !ok_rows || labels.iter().any(|&l| l as usize >= L) {
             return Err("corrupt feature table".into());
         }
@@ -251,7 +278,11 @@ impl Model {
             trans: Transitions::new(trans, start, end),
             mask: (slots - 1) as u32,
             slots: interleave(&keys, &starts),
-            entries: labels.iter().zip(&weights).map(|(&l, &w)| pack(l, w)).collect(),
+            entries: labels
+                .iter()
+                .zip(&weights)
+                .map(|(&l, &w)| pack(l, w))
+                .collect(),
         })
     }
 
@@ -280,7 +311,11 @@ impl Model {
             let p = self.slots.as_ptr().wrapping_add(slot_of(key, self.mask));
             // SAFETY: a prefetch is a hint; it never faults or reads
             // into the program, whatever the address.
-            unsafe { std::arch::x86_64::_mm_prefetch::<{ std::arch::x86_64::_MM_HINT_T0 }>(p as *const i8) };
+            unsafe {
+                std::arch::x86_64::_mm_prefetch::<{ std::arch::x86_64::_MM_HINT_T0 }>(
+                    p as *const i8,
+                )
+            };
         }
         #[cfg(not(target_arch = "x86_64"))]
         let _ = keys;
@@ -316,13 +351,25 @@ impl Model {
     /// Tags one sentence. `confidence`, when given, receives a value in
     /// [0.5, 1) per token: how clearly the chosen label beat the best
     /// alternative.
-    pub fn tag(&self, words: &[&str], s: &mut TagScratch, labels: &mut Vec<Label>, confidence: Option<&mut Vec<f32>>) {
+    pub fn tag(
+        &self,
+        words: &[&str],
+        s: &mut TagScratch,
+        labels: &mut Vec<Label>,
+        confidence: Option<&mut Vec<f32>>,
+    ) {
         let ex = Extractor::new(&self.words);
         ex.extract(words, &mut s.feat, &mut s.features);
         self.emissions(&s.features, &mut s.emissions);
         decode::viterbi(&s.emissions, &self.trans, &mut s.decode, labels);
         if let Some(conf) = confidence {
-            decode::margins(&s.emissions, &self.trans, &mut s.decode, labels, &mut s.margins);
+            decode::margins(
+                &s.emissions,
+                &self.trans,
+                &mut s.decode,
+                labels,
+                &mut s.margins,
+            );
             let t = self.temperature.max(1.0);
             conf.clear();
             conf.extend(s.margins.iter().map(|m| 1.0 - 0.5 * (-m / t).exp()));
@@ -347,7 +394,11 @@ struct Reader<'a> {
 
 impl<'a> Reader<'a> {
     fn take(&mut self, n: usize) -> Result<&'a [u8], String> {
-        let end = self.at.checked_add(n).filter(|&e| e <= self.b.len()).ok_or("model file is truncated")?;
+        let end = self
+            .at
+            .checked_add(n)
+            .filter(|&e| e <= self.b.len())
+            .ok_or("model file is truncated")?;
         let s = &self.b[self.at..end];
         self.at = end;
         Ok(s)
@@ -361,10 +412,16 @@ impl<'a> Reader<'a> {
     }
     fn u64(&mut self) -> Result<u64, String> {
         let s = self.take(8)?;
-        Ok(u64::from_le_bytes([s[0], s[1], s[2], s[3], s[4], s[5], s[6], s[7]]))
+        Ok(u64::from_le_bytes([
+            s[0], s[1], s[2], s[3], s[4], s[5], s[6], s[7],
+        ]))
     }
     fn u32s(&mut self, n: usize) -> Result<Vec<u32>, String> {
-        Ok(self.take(n.checked_mul(4).ok_or("model file is corrupt")?)?.chunks_exact(4).map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]])).collect())
+        Ok(self
+            .take(n.checked_mul(4).ok_or("model file is corrupt")?)?
+            .chunks_exact(4)
+            .map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]]))
+            .collect())
     }
 }
 
@@ -400,7 +457,12 @@ mod tests {
         let mut s = TagScratch::default();
         let mut labels = Vec::new();
         let mut conf = Vec::new();
-        m2.tag(&["Berlin", "ist", "groß"], &mut s, &mut labels, Some(&mut conf));
+        m2.tag(
+            &["Berlin", "ist", "groß"],
+            &mut s,
+            &mut labels,
+            Some(&mut conf),
+        );
         assert_eq!(labels[0], Label::parse("S-LOC").unwrap());
         assert!(labels[1].is_outside() && labels[2].is_outside());
         assert!(conf[0] > 0.5 && conf[0] < 1.0, "{conf:?}");

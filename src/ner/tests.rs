@@ -19,14 +19,26 @@ fn toy_model() -> Model {
             tags.iter().map(|t| parse_tag(t).unwrap()).collect(),
         ));
     }
-    train(&data, WordTable::default(), &TrainOptions { epochs: 3, ..TrainOptions::default() }, None, &mut |_| {})
+    train(
+        &data,
+        WordTable::default(),
+        &TrainOptions {
+            epochs: 3,
+            ..TrainOptions::default()
+        },
+        None,
+        &mut |_| {},
+    )
 }
 
 use super::features::WordTable;
 
 fn check_spans(text: &str, ms: &[Mention]) {
     for m in ms {
-        assert!(m.span.start < m.span.end && m.span.end <= text.len(), "{m:?}");
+        assert!(
+            m.span.start < m.span.end && m.span.end <= text.len(),
+            "{m:?}"
+        );
         assert!(text.is_char_boundary(m.span.start) && text.is_char_boundary(m.span.end));
         assert!((0.0..=1.0).contains(&m.confidence), "{m:?}");
     }
@@ -77,9 +89,13 @@ fn tag_words_handles_empty_and_symbol_only_sentences() {
 
 /// The shipped model on sentences written for this test.
 fn embedded_mentions(text: &str) -> Vec<(String, EntityKind)> {
-    let model = Model::embedded().expect("the binary carries a trained NER model (models/ner-de.bin)");
+    let model =
+        Model::embedded().expect("the binary carries a trained NER model (models/ner-de.bin)");
     let toks = tokenize_str(text);
-    tag_document_with(model, text, &toks).into_iter().map(|m| (text[m.span].to_string(), m.kind)).collect()
+    tag_document_with(model, text, &toks)
+        .into_iter()
+        .map(|m| (text[m.span].to_string(), m.kind))
+        .collect()
 }
 
 #[test]
@@ -87,9 +103,19 @@ fn embedded_model_finds_people_places_and_organisations() {
     let got = embedded_mentions(
         "Die Ministerin Katharina Obermeier sagte am Montag in Hamburg, die Deutsche Bahn müsse mehr investieren.",
     );
-    assert!(got.contains(&("Katharina Obermeier".into(), EntityKind::Person)), "{got:?}");
-    assert!(got.contains(&("Hamburg".into(), EntityKind::Location)), "{got:?}");
-    assert!(got.iter().any(|(s, k)| s.contains("Bahn") && *k == EntityKind::Organization), "{got:?}");
+    assert!(
+        got.contains(&("Katharina Obermeier".into(), EntityKind::Person)),
+        "{got:?}"
+    );
+    assert!(
+        got.contains(&("Hamburg".into(), EntityKind::Location)),
+        "{got:?}"
+    );
+    assert!(
+        got.iter()
+            .any(|(s, k)| s.contains("Bahn") && *k == EntityKind::Organization),
+        "{got:?}"
+    );
 }
 
 #[test]
@@ -103,6 +129,9 @@ fn document_pass_tags_a_later_bare_surname() {
     let got = embedded_mentions(
         "Der Unternehmer Friedrich Wallnöfer gründete die Firma vor zehn Jahren. Heute beschäftigt Wallnöfer dort zweihundert Menschen.",
     );
-    let n = got.iter().filter(|(s, k)| s.contains("Wallnöfer") && *k == EntityKind::Person).count();
+    let n = got
+        .iter()
+        .filter(|(s, k)| s.contains("Wallnöfer") && *k == EntityKind::Person)
+        .count();
     assert_eq!(n, 2, "{got:?}");
 }

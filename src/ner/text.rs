@@ -26,7 +26,10 @@ pub fn norm_into(word: &str, out: &mut String) {
         if c.is_ascii() {
             let c = c.to_ascii_lowercase();
             out.push(if c.is_ascii_digit() { '0' } else { c });
-        } else if matches!(c, '\u{00AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}') {
+        } else if matches!(
+            c,
+            '\u{00AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}'
+        ) {
             continue;
         } else if c.is_numeric() {
             out.push('0');
@@ -136,6 +139,13 @@ mod tests {
     fn suffixes_are_proper_and_long_enough() {
         let mut v = Vec::new();
         for_each_norm_suffix("außen", 3, |s| v.push(s.to_string()));
-        assert_eq!(v, ["ußen", "ßen", "en"].iter().take(2).map(|s| s.to_string()).collect::<Vec<_>>());
+        assert_eq!(
+            v,
+            ["ußen", "ßen", "en"]
+                .iter()
+                .take(2)
+                .map(|s| s.to_string())
+                .collect::<Vec<_>>()
+        );
     }
 }

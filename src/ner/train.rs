@@ -5,7 +5,6 @@
 //! seed, features are numbered in order of first occurrence, and nothing
 //! depends on hash-map iteration order.
 
-
 use super::data::LabelledSentence;
 use super::decode::{self, DecodeScratch, Transitions};
 use super::eval::{self, Scores};
@@ -38,10 +37,16 @@ pub struct TrainOptions {
 
 impl Default for TrainOptions {
     fn default() -> Self {
-        TrainOptions { epochs: 10, min_count: 2, seed: 0x5eed_1e55_c0de_0001, prune: 0.0, word_dropout: 0.0, seen_as: false }
+        TrainOptions {
+            epochs: 10,
+            min_count: 2,
+            seed: 0x5eed_1e55_c0de_0001,
+            prune: 0.0,
+            word_dropout: 0.0,
+            seen_as: false,
+        }
     }
 }
-
 
 /// The training data as feature indices.
 struct Indexed {
@@ -190,12 +195,20 @@ pub fn train(
     let (words, tables): (WordTable, Vec<WordTable>) = if opts.seen_as {
         let tables = (0..FOLDS)
             .map(|f| {
-                let rest: Vec<&LabelledSentence> = data.iter().enumerate().filter(|(i, _)| i % FOLDS != f).map(|(_, s)| s).collect();
+                let rest: Vec<&LabelledSentence> = data
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, _)| i % FOLDS != f)
+                    .map(|(_, s)| s)
+                    .collect();
                 wordtable::with_entity_bits(&words, &wordtable::entity_bits(&rest))
             })
             .collect();
         let all: Vec<&LabelledSentence> = data.iter().collect();
-        (wordtable::with_entity_bits(&words, &wordtable::entity_bits(&all)), tables)
+        (
+            wordtable::with_entity_bits(&words, &wordtable::entity_bits(&all)),
+            tables,
+        )
     } else {
         let t = words.clone();
         (words, vec![t])
@@ -209,7 +222,13 @@ pub fn train(
         t0.elapsed().as_secs_f64()
     ));
     let nf = keys.len();
-    let mut p = Perceptron { w: vec![0.0; nf * L], u: vec![0.0; nf * L], t: Transitions::zero(), tu: vec![0.0; L * L + 2 * L], c: 1.0 };
+    let mut p = Perceptron {
+        w: vec![0.0; nf * L],
+        u: vec![0.0; nf * L],
+        t: Transitions::zero(),
+        tu: vec![0.0; L * L + 2 * L],
+        c: 1.0,
+    };
     let mut order: Vec<usize> = (0..idx.sentences.len()).collect();
     let mut rng = Rng(opts.seed | 1);
     let mut em = Vec::new();
@@ -269,7 +288,13 @@ pub fn train(
 }
 
 /// Averages, prunes and quantizes the current weights.
-fn finish(p: &Perceptron, keys: &[u64], words: &WordTable, opts: &TrainOptions, idx: &Indexed) -> Model {
+fn finish(
+    p: &Perceptron,
+    keys: &[u64],
+    words: &WordTable,
+    opts: &TrainOptions,
+    idx: &Indexed,
+) -> Model {
     let mut entries = Vec::new();
     for (f, &key) in keys.iter().enumerate() {
         for l in 0..L {
@@ -309,7 +334,12 @@ fn median_margin(p: &Perceptron, idx: &Indexed, trans: &Transitions) -> f32 {
         emissions(&avg, &idx.feats, &rg, &mut em);
         decode::viterbi(&em, trans, &mut ds, &mut pred);
         decode::margins(&em, trans, &mut ds, &pred, &mut m);
-        all.extend(pred.iter().zip(&m).filter(|(l, x)| !l.is_outside() && x.is_finite()).map(|(_, x)| *x));
+        all.extend(
+            pred.iter()
+                .zip(&m)
+                .filter(|(l, x)| !l.is_outside() && x.is_finite())
+                .map(|(_, x)| *x),
+        );
     }
     if all.is_empty() {
         return 1.0;
@@ -392,8 +422,12 @@ mod tests {
         let towns = ["Aschach", "Bockum", "Celle", "Dörpen", "Eppstein", "Fulda"];
         let mut v = Vec::new();
         for (n, t) in names.iter().zip(towns) {
-            v.push(sent(&format!("Herr/O {n}/B-PER wohnt/O in/O {t}/B-LOC ./O")));
-            v.push(sent(&format!("In/O {t}/B-LOC traf/O man/O Herrn/O {n}/B-PER ./O")));
+            v.push(sent(&format!(
+                "Herr/O {n}/B-PER wohnt/O in/O {t}/B-LOC ./O"
+            )));
+            v.push(sent(&format!(
+                "In/O {t}/B-LOC traf/O man/O Herrn/O {n}/B-PER ./O"
+            )));
         }
         v
     }
@@ -401,7 +435,10 @@ mod tests {
     #[test]
     fn training_is_deterministic_and_learns_the_toy_corpus() {
         let data = corpus();
-        let opts = TrainOptions { epochs: 5, ..TrainOptions::default() };
+        let opts = TrainOptions {
+            epochs: 5,
+            ..TrainOptions::default()
+        };
         let a = train(&data, WordTable::default(), &opts, None, &mut |_| {});
         let b = train(&data, WordTable::default(), &opts, None, &mut |_| {});
         assert_eq!(a.to_bytes(), b.to_bytes());
@@ -410,7 +447,12 @@ mod tests {
         // An unseen name in a seen context.
         let mut scratch = crate::ner::model::TagScratch::default();
         let mut labels = Vec::new();
-        a.tag(&["Herr", "Gruber", "wohnt", "in", "Goslar", "."], &mut scratch, &mut labels, None);
+        a.tag(
+            &["Herr", "Gruber", "wohnt", "in", "Goslar", "."],
+            &mut scratch,
+            &mut labels,
+            None,
+        );
         let c = chunks(&labels);
         assert_eq!(c.len(), 2, "{labels:?}");
     }

@@ -50,7 +50,13 @@ pub fn add_google_books(table: &mut WordTable, csv: &str) -> usize {
 /// 1993; Martin et al. 1998): words are moved between `k` classes to
 /// maximise the likelihood of the class bigram model of `sentences`.
 /// Words seen fewer than `min_count` times get no class. Deterministic.
-pub fn add_clusters(table: &mut WordTable, sentences: &[Vec<String>], k: usize, min_count: u32, iterations: usize) -> usize {
+pub fn add_clusters(
+    table: &mut WordTable,
+    sentences: &[Vec<String>],
+    k: usize,
+    min_count: u32,
+    iterations: usize,
+) -> usize {
     let mut buf = String::new();
     // Vocabulary in order of first occurrence.
     let mut ids: HashMap<u64, u32> = HashMap::new();
@@ -71,7 +77,9 @@ pub fn add_clusters(table: &mut WordTable, sentences: &[Vec<String>], k: usize, 
         seqs.push(seq);
     }
     // Rare words share one "rare" id so they still act as contexts.
-    let mut frequent: Vec<u32> = (0..counts.len() as u32).filter(|&i| counts[i as usize] >= min_count).collect();
+    let mut frequent: Vec<u32> = (0..counts.len() as u32)
+        .filter(|&i| counts[i as usize] >= min_count)
+        .collect();
     frequent.sort_by(|a, b| counts[*b as usize].cmp(&counts[*a as usize]).then(a.cmp(b)));
     let v = frequent.len() + 2; // + rare + boundary
     let rare = (v - 2) as u32;
@@ -87,7 +95,11 @@ pub fn add_clusters(table: &mut WordTable, sentences: &[Vec<String>], k: usize, 
     for seq in &seqs {
         let mut prev = boundary;
         word_count[boundary as usize] += 1;
-        for &w in seq.iter().map(|w| &remap[*w as usize]).chain(std::iter::once(&boundary)) {
+        for &w in seq
+            .iter()
+            .map(|w| &remap[*w as usize])
+            .chain(std::iter::once(&boundary))
+        {
             *right[prev as usize].entry(w).or_default() += 1;
             *left[w as usize].entry(prev).or_default() += 1;
             if w != boundary {
@@ -138,7 +150,9 @@ pub fn add_clusters(table: &mut WordTable, sentences: &[Vec<String>], k: usize, 
                 }
             }
             let nw = word_count[w] as f64;
-            apply(&mut cc, &mut cn, kk, old, &to_c, &from_c, self_loop, nw, -1.0);
+            apply(
+                &mut cc, &mut cn, kk, old, &to_c, &from_c, self_loop, nw, -1.0,
+            );
             // Only the classes next to w change their terms.
             nz_to.clear();
             nz_to.extend((0..kk).filter(|&d| to_c[d] != 0.0));
@@ -168,7 +182,9 @@ pub fn add_clusters(table: &mut WordTable, sentences: &[Vec<String>], k: usize, 
                     best = c;
                 }
             }
-            apply(&mut cc, &mut cn, kk, best, &to_c, &from_c, self_loop, nw, 1.0);
+            apply(
+                &mut cc, &mut cn, kk, best, &to_c, &from_c, self_loop, nw, 1.0,
+            );
             if best != old {
                 moved += 1;
                 class[w] = best;
@@ -197,7 +213,17 @@ fn sorted_pairs(m: HashMap<u32, u32>) -> Vec<(u32, u32)> {
 /// Adds (sign = 1) or removes (sign = -1) a word with the given
 /// neighbour-class counts to class `c`.
 #[allow(clippy::too_many_arguments)]
-fn apply(cc: &mut [f64], cn: &mut [f64], kk: usize, c: usize, to_c: &[f64], from_c: &[f64], self_loop: f64, nw: f64, sign: f64) {
+fn apply(
+    cc: &mut [f64],
+    cn: &mut [f64],
+    kk: usize,
+    c: usize,
+    to_c: &[f64],
+    from_c: &[f64],
+    self_loop: f64,
+    nw: f64,
+    sign: f64,
+) {
     for d in 0..kk {
         cc[c * kk + d] += sign * to_c[d];
         cc[d * kk + c] += sign * from_c[d];
@@ -238,7 +264,13 @@ pub fn entity_bits(sentences: &[&LabelledSentence]) -> KeyMap<u32> {
         for (t, &c) in counts.iter().enumerate() {
             if c > 0 {
                 let r = c as f32 / n;
-                let b = if r >= 0.9 { 3 } else if r >= 0.5 { 2 } else { 1 };
+                let b = if r >= 0.9 {
+                    3
+                } else if r >= 0.5 {
+                    2
+                } else {
+                    1
+                };
                 bits |= b << (2 * t);
             }
         }
@@ -271,17 +303,27 @@ mod tests {
     #[test]
     fn google_books_rows_give_case_specific_classes() {
         let mut t = WordTable::default();
-        let n = add_google_books(&mut t, "ngram,freq,cumshare,en\ndie,1000,0.1,the\nBerlin,100,0.2,Berlin\nberlin,10,0.3,x\n");
+        let n = add_google_books(
+            &mut t,
+            "ngram,freq,cumshare,en\ndie,1000,0.1,the\nBerlin,100,0.2,Berlin\nberlin,10,0.3,x\n",
+        );
         assert_eq!(n, 3);
         let info = t.get(hash::str("berlin"));
-        assert!(info.cap_freq > info.lower_freq && info.lower_freq > 0, "{info:?}");
+        assert!(
+            info.cap_freq > info.lower_freq && info.lower_freq > 0,
+            "{info:?}"
+        );
         assert!(t.get(hash::str("die")).lower_freq > info.cap_freq);
     }
 
     #[test]
     fn words_in_the_same_contexts_share_a_cluster() {
         let mut sents = Vec::new();
-        for (a, b) in [("Montag", "Dienstag"), ("Dienstag", "Freitag"), ("Freitag", "Montag")] {
+        for (a, b) in [
+            ("Montag", "Dienstag"),
+            ("Dienstag", "Freitag"),
+            ("Freitag", "Montag"),
+        ] {
             for _ in 0..5 {
                 sents.push(vec!["am".into(), a.into(), "kam".into(), "er".into()]);
                 sents.push(vec!["am".into(), b.into(), "ging".into(), "sie".into()]);
