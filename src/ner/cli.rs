@@ -46,9 +46,13 @@ pub struct TrainNerArgs {
     #[arg(long, default_value_t = TrainOptions::default().word_dropout)]
     pub word_dropout: f32,
     /// Add word features "seen as a name of type T" learned from the
-    /// training labels (jackknifed).
-    #[arg(long)]
+    /// training labels (jackknifed): true or false.
+    #[arg(long, default_value_t = TrainOptions::default().seen_as, action = clap::ArgAction::Set)]
     pub seen_as: bool,
+    /// Average the weights of this many perceptrons trained on different
+    /// sentence orders.
+    #[arg(long, default_value_t = TrainOptions::default().bags)]
+    pub bags: usize,
     /// Seed of the sentence order.
     #[arg(long, default_value_t = TrainOptions::default().seed)]
     pub seed: u64,
@@ -150,6 +154,7 @@ pub fn train(args: &TrainNerArgs) -> i32 {
         word_dropout: args.word_dropout,
         seen_as: args.seen_as,
         seed: args.seed,
+        bags: args.bags,
     };
     let model = train::train(&data, words, &opts, dev.as_deref(), &mut |line| {
         eprintln!("{line}")

@@ -33,17 +33,21 @@ pub struct TrainOptions {
     /// fifths (jackknifing), so the model learns how far to trust them
     /// for words it meets in new text.
     pub seen_as: bool,
+    /// Train this many perceptrons on different sentence orders and
+    /// average their weights.
+    pub bags: usize,
 }
 
 impl Default for TrainOptions {
     fn default() -> Self {
         TrainOptions {
             epochs: 10,
-            min_count: 2,
+            min_count: 1,
             seed: 0x5eed_1e55_c0de_0001,
             prune: 0.0,
             word_dropout: 0.0,
-            seen_as: false,
+            seen_as: true,
+            bags: 5,
         }
     }
 }
@@ -222,69 +226,113 @@ pub fn train(
         t0.elapsed().as_secs_f64()
     ));
     let nf = keys.len();
-    let mut p = Perceptron {
+    let bags = opts.bags.max(1);
+    // Sum of the averaged weights of the bags.
+    let mut sum = Perceptron {
         w: vec![0.0; nf * L],
         u: vec![0.0; nf * L],
         t: Transitions::zero(),
         tu: vec![0.0; L * L + 2 * L],
         c: 1.0,
     };
-    let mut order: Vec<usize> = (0..idx.sentences.len()).collect();
-    let mut rng = Rng(opts.seed | 1);
     let mut em = Vec::new();
     let mut ds = DecodeScratch::default();
     let mut pred = Vec::new();
     let mut rg = Vec::new();
     let mut model = None;
-    for epoch in 1..=opts.epochs {
-        let te = std::time::Instant::now();
-        for i in (1..order.len()).rev() {
-            order.swap(i, rng.below(i + 1));
-        }
-        let mut wrong = 0usize;
-        let mut tokens = 0usize;
-        for &si in &order {
-            let (starts, gold, lead) = &idx.sentences[si];
-            if gold.is_empty() {
-                continue;
+    for bag in 0..bags {
+        let mut p = Perceptron {
+            w: vec![0.0; nf * L],
+            u: vec![0.0; nf * L],
+            t: Transitions::zero(),
+            tu: vec![0.0; L * L + 2 * L],
+            c: 1.0,
+        };
+        let mut order: Vec<usize> = (0..idx.sentences.len()).collect();
+        let mut rng = Rng(opts.seed.wrapping_add(bag as u64 * 0x9e37_79b9) | 1);
+        for epoch in 1..=opts.epochs {
+            let te = std::time::Instant::now();
+            for i in (1..order.len()).rev() {
+                order.swap(i, rng.below(i + 1));
             }
-            let threshold = (opts.word_dropout.clamp(0.0, 1.0) as f64 * u32::MAX as f64) as u64;
-            ranges(starts, lead, || (rng.next() >> 32) < threshold, &mut rg);
-            emissions(&p.w, &idx.feats, &rg, &mut em);
-            decode::viterbi(&em, &p.t, &mut ds, &mut pred);
-            tokens += gold.len();
-            if pred != *gold {
-                wrong += gold.iter().zip(&pred).filter(|(a, b)| a != b).count();
-                p.update(&idx.feats, &rg, gold, &pred);
+            let mut wrong = 0usize;
+            let mut tokens = 0usize;
+            for &si in &order {
+                let (starts, gold, lead) = &idx.sentences[si];
+                if gold.is_empty() {
+                    continue;
+                }
+                let threshold = (opts.word_dropout.clamp(0.0, 1.0) as f64 * u32::MAX as f64) as u64;
+                ranges(starts, lead, || (rng.next() >> 32) < threshold, &mut rg);
+                emissions(&p.w, &idx.feats, &rg, &mut em);
+                decode::viterbi(&em, &p.t, &mut ds, &mut pred);
+                tokens += gold.len();
+                if pred != *gold {
+                    wrong += gold.iter().zip(&pred).filter(|(a, b)| a != b).count();
+                    p.update(&idx.feats, &rg, gold, &pred);
+                }
+                p.c += 1.0;
             }
-            p.c += 1.0;
-        }
-        let mut line = format!(
-            "epoch {epoch}: {:.2}% training tokens wrong, {:.1}s",
-            100.0 * wrong as f64 / tokens.max(1) as f64,
-            te.elapsed().as_secs_f64()
-        );
-        if dev.is_some() || epoch == opts.epochs {
-            let m = finish(&p, &keys, &words, opts, &idx);
-            if let Some(dev) = dev {
-                let s: Scores = eval::evaluate(&m, dev, None);
-                let o = s.overall();
-                line += &format!(
-                    "; dev F1 {:.4} (P {:.4} R {:.4}) PER {:.4} ORG {:.4} LOC {:.4} OTH {:.4}",
-                    o.f1(),
-                    o.precision(),
-                    o.recall(),
-                    s.f1_of(super::EntityKind::Person),
-                    s.f1_of(super::EntityKind::Organization),
-                    s.f1_of(super::EntityKind::Location),
-                    s.f1_of(super::EntityKind::Other)
-                );
+            let mut line = format!(
+                "{}epoch {epoch}: {:.2}% training tokens wrong, {:.1}s",
+                if bags > 1 {
+                    format!("bag {}/{bags}, ", bag + 1)
+                } else {
+                    String::new()
+                },
+                100.0 * wrong as f64 / tokens.max(1) as f64,
+                te.elapsed().as_secs_f64()
+            );
+            if dev.is_some() || (epoch == opts.epochs && bags == 1) {
+                let m = finish(&p, &keys, &words, opts, &idx);
+                if let Some(dev) = dev {
+                    let s: Scores = eval::evaluate(&m, dev, None);
+                    let o = s.overall();
+                    line += &format!(
+                        "; dev F1 {:.4} (P {:.4} R {:.4}) PER {:.4} ORG {:.4} LOC {:.4} OTH {:.4}",
+                        o.f1(),
+                        o.precision(),
+                        o.recall(),
+                        s.f1_of(super::EntityKind::Person),
+                        s.f1_of(super::EntityKind::Organization),
+                        s.f1_of(super::EntityKind::Location),
+                        s.f1_of(super::EntityKind::Other)
+                    );
+                }
+                model = Some(m);
             }
-            model = Some(m);
+            log(&line);
         }
-        log(&line);
+        if bags == 1 {
+            return model.unwrap_or_else(|| finish(&p, &keys, &words, opts, &idx));
+        }
+        let scale = 1.0 / bags as f32;
+        for (k, s) in sum.w.iter_mut().enumerate() {
+            *s += (p.w[k] - p.u[k] / p.c) * scale;
+        }
+        let t = p.averaged_t();
+        for (k, s) in sum.t.trans.iter_mut().enumerate() {
+            *s += t.trans[k] * scale;
+        }
+        for (k, s) in sum.t.start.iter_mut().enumerate() {
+            *s += t.start[k] * scale;
+        }
+        for (k, s) in sum.t.end.iter_mut().enumerate() {
+            *s += t.end[k] * scale;
+        }
     }
-    model.unwrap_or_else(|| finish(&p, &keys, &words, opts, &idx))
+    sum.t.refresh();
+    let m = finish(&sum, &keys, &words, opts, &idx);
+    if let Some(dev) = dev {
+        let o = eval::evaluate(&m, dev, None).overall();
+        log(&format!(
+            "{bags} bags averaged: dev F1 {:.4} (P {:.4} R {:.4})",
+            o.f1(),
+            o.precision(),
+            o.recall()
+        ));
+    }
+    m
 }
 
 /// Averages, prunes and quantizes the current weights.
