@@ -350,7 +350,8 @@ impl Model {
 
     /// Tags one sentence. `confidence`, when given, receives a value in
     /// [0.5, 1) per token: how clearly the chosen label beat the best
-    /// alternative.
+    /// alternative. A sentence tagged all `O` has no mention to score, so
+    /// its confidences are not computed and `confidence` is left empty.
     pub fn tag(
         &self,
         words: &[&str],
@@ -363,6 +364,10 @@ impl Model {
         self.emissions(&s.features, &mut s.emissions);
         decode::viterbi(&s.emissions, &self.trans, &mut s.decode, labels);
         if let Some(conf) = confidence {
+            conf.clear();
+            if labels.iter().all(|l| l.is_outside()) {
+                return;
+            }
             decode::margins(
                 &s.emissions,
                 &self.trans,
@@ -371,7 +376,6 @@ impl Model {
                 &mut s.margins,
             );
             let t = self.temperature.max(1.0);
-            conf.clear();
             conf.extend(s.margins.iter().map(|m| 1.0 - 0.5 * (-m / t).exp()));
         }
     }

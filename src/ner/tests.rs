@@ -24,6 +24,7 @@ fn toy_model() -> Model {
         WordTable::default(),
         &TrainOptions {
             epochs: 3,
+            prune: 0.0,
             ..TrainOptions::default()
         },
         None,

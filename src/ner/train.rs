@@ -44,7 +44,7 @@ impl Default for TrainOptions {
             epochs: 10,
             min_count: 1,
             seed: 0x5eed_1e55_c0de_0001,
-            prune: 0.0,
+            prune: 1.0,
             word_dropout: 0.0,
             seen_as: true,
             bags: 5,
@@ -483,8 +483,10 @@ mod tests {
     #[test]
     fn training_is_deterministic_and_learns_the_toy_corpus() {
         let data = corpus();
+        // Toy weights are small: no pruning.
         let opts = TrainOptions {
             epochs: 5,
+            prune: 0.0,
             ..TrainOptions::default()
         };
         let a = train(&data, WordTable::default(), &opts, None, &mut |_| {});
