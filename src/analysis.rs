@@ -12,6 +12,7 @@ use crate::config::{Language, Settings};
 use crate::entities::gazetteer::Gazetteer;
 use crate::entities::{self, DocEntities, KnowledgeBase, WorkspaceEntities};
 use crate::markup::{self, Format, Prose};
+use crate::ner::{self, Mention};
 use crate::rules::{self, Ctx, Finding};
 use crate::time::{self, BirthDates, Born, DocumentDateInfo, EventYears, TimeExpr};
 use crate::tokenize::{self, Tokens};
@@ -127,6 +128,10 @@ pub struct DocAnalysis {
     /// The document date, where it came from, and a front-matter date that
     /// could not be read.
     pub document_date: DocumentDateInfo,
+    /// Names found by the NER tagger (people, organisations, places,
+    /// other), sorted by position. Empty for English documents until an
+    /// English model exists.
+    pub mentions: Vec<Mention>,
     /// Sorted by position.
     pub findings: Vec<Finding>,
     /// Name mentions grouped per entity within this document.
@@ -166,7 +171,13 @@ pub fn analyze(input: &DocInput, settings: &Settings, context: &Context) -> DocA
         context,
     };
     let findings = rules::run_all(&cx);
-    let found = context.gazetteer.find(input.text, &tokens);
+    let mentions = match language {
+        Language::De => ner::tag_document(input.text, &tokens),
+        Language::En => Vec::new(),
+    };
+    // Names: the tagger's, plus the knowledge base's recorded names the
+    // tagger missed or typed differently (the knowledge base wins).
+    let found = names_found(input.text, &tokens, &mentions, context);
     let entities = entities::extract(input.text, &tokens, &found, &context.knowledge);
     DocAnalysis {
         format: input.format,
@@ -175,9 +186,37 @@ pub fn analyze(input: &DocInput, settings: &Settings, context: &Context) -> DocA
         tokens,
         times,
         document_date,
+        mentions,
         findings,
         entities,
     }
+}
+
+/// The names an article mentions: the tagger's name mentions (not derived
+/// words such as "russische" nor compounds such as "NATO-Gipfel"), merged
+/// with the knowledge base's names found verbatim. Where both cover the
+/// same words the knowledge base decides the span and the type.
+fn names_found(
+    text: &str,
+    tokens: &Tokens,
+    mentions: &[Mention],
+    context: &Context,
+) -> Vec<entities::Found> {
+    let mut found: Vec<entities::Found> = context.gazetteer.find(text, tokens);
+    for m in mentions.iter().filter(|m| m.form == ner::MentionForm::Name) {
+        let overlaps = found
+            .iter()
+            .any(|g| g.span.start < m.span.end && m.span.start < g.span.end);
+        if !overlaps {
+            found.push(entities::Found {
+                span: m.span.clone(),
+                kind: m.kind,
+                confidence: m.confidence,
+            });
+        }
+    }
+    found.sort_by_key(|f| (f.span.start, f.span.end));
+    found
 }
 
 /// Analyses several documents as one workspace: each document on its own,

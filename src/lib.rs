@@ -12,6 +12,7 @@ pub mod entities;
 pub mod lexicon;
 pub mod lsp;
 pub mod markup;
+pub mod ner;
 pub mod rules;
 pub mod text;
 pub mod time;

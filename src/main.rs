@@ -74,11 +74,22 @@ enum Command {
         #[arg(long)]
         config: Option<PathBuf>,
     },
+    /// Train a model from labelled data.
+    Train {
+        #[command(subcommand)]
+        what: TrainCommand,
+    },
     /// Measure quality against labelled data.
     Eval {
         #[command(subcommand)]
         what: EvalCommand,
     },
+}
+
+#[derive(Subcommand)]
+enum TrainCommand {
+    /// Train the named-entity tagger (writes models/ner-de.bin; rebuild to embed it).
+    Ner(copydesk::ner::cli::TrainNerArgs),
 }
 
 #[derive(Subcommand)]
@@ -97,6 +108,8 @@ enum EvalCommand {
         #[arg(long)]
         show_errors: bool,
     },
+    /// Score the named-entity tagger on GermEval TSV or `token TAG` data.
+    Ner(copydesk::ner::cli::EvalNerArgs),
 }
 
 fn init_logging() {
@@ -204,6 +217,12 @@ fn main() -> ExitCode {
                     show_errors,
                 },
         } => cli::eval_dates::run(dir.as_deref(), min_f1, skip_missing, show_errors),
+        Command::Train {
+            what: TrainCommand::Ner(args),
+        } => copydesk::ner::cli::train(&args),
+        Command::Eval {
+            what: EvalCommand::Ner(args),
+        } => copydesk::ner::cli::eval(&args),
         Command::ConfigSchema => {
             println!(
                 "{}",

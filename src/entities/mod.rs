@@ -16,20 +16,11 @@ pub mod roles;
 
 use std::ops::Range;
 
-use serde::{Deserialize, Serialize};
-
 pub use doc::{DocEntities, EntityMention, extract};
 pub use index::{Entity, MentionRef, WorkspaceEntities, cluster};
 pub use kb::{KbEntry, KbError, KnowledgeBase};
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum EntityKind {
-    Person,
-    Organization,
-    Location,
-    Other,
-}
+pub use crate::ner::EntityKind;
 
 impl EntityKind {
     pub fn as_str(self) -> &'static str {
