@@ -161,7 +161,7 @@ fn mention(
         return None;
     }
     let mut suffix = String::new();
-    if matches!(f.kind, EntityKind::Person | EntityKind::Organization)
+    if matches!(f.kind, EntityKind::Person | EntityKind::Organization | EntityKind::Location)
         && let Some(last) = words.last().cloned()
         && let Some(stem) = genitive_stem(&last)
         && (known.contains(stem) || last.ends_with(['’', '\'']))

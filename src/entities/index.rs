@@ -275,6 +275,21 @@ pub fn cluster(docs: &[&DocEntities], kb: &KnowledgeBase) -> WorkspaceEntities {
             }
         }
     }
+    // A genitive seen only in articles without the plain form ("Chinas",
+    // "des Kremls") joins the plain form seen elsewhere.
+    let genitives: Vec<((bool, String), usize)> = org
+        .iter()
+        .filter_map(|((loc, key), &i)| {
+            let (head, last) = key.rsplit_once(' ').map(|(h, l)| (format!("{h} "), l)).unwrap_or((String::new(), key.as_str()));
+            let stem = genitive_stem(last)?;
+            Some(((*loc, format!("{head}{stem}")), i))
+        })
+        .collect();
+    for (stem_key, i) in genitives {
+        if let Some(&j) = org.get(&stem_key) {
+            sets.union(i, j);
+        }
+    }
 
     // Components → entities, numbered by first appearance in the documents
     // (knowledge-base entries nobody mentions are left out).
