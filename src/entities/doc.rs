@@ -9,6 +9,7 @@ use serde::Serialize;
 
 use super::kb::KnowledgeBase;
 use super::names::{self, genitive_stem, is_east_asian_family, org_key, same_word, translit_key};
+use super::phonetic::cologne;
 use super::roles::{self, Role};
 use super::{EntityKind, Found};
 use crate::tokenize::Tokens;
@@ -161,8 +162,10 @@ fn mention(
         return None;
     }
     let mut suffix = String::new();
-    if matches!(f.kind, EntityKind::Person | EntityKind::Organization | EntityKind::Location)
-        && let Some(last) = words.last().cloned()
+    if matches!(
+        f.kind,
+        EntityKind::Person | EntityKind::Organization | EntityKind::Location
+    ) && let Some(last) = words.last().cloned()
         && let Some(stem) = genitive_stem(&last)
         && (known.contains(stem) || last.ends_with(['’', '\'']))
     {
@@ -293,13 +296,47 @@ fn group(mentions: &mut [EntityMention]) -> Vec<Group> {
             }
         }
     }
+    // Full names, one representative per distinct spelling, bucketed by the
+    // sound of the family name so comparisons stay within small buckets
+    // (a long document has thousands of mentions but few distinct names).
+    let mut reps: Vec<usize> = Vec::new();
+    let mut members: HashMap<String, Vec<usize>> = HashMap::new();
+    for i in (0..n).filter(|&i| mentions[i].is_full_name()) {
+        let key = mentions[i]
+            .words
+            .iter()
+            .map(|w| translit_key(w))
+            .collect::<Vec<_>>()
+            .join(" ");
+        let list = members.entry(key).or_default();
+        if list.is_empty() {
+            reps.push(i);
+        }
+        list.push(i);
+    }
+    let rep_key = |i: usize| {
+        mentions[i]
+            .words
+            .iter()
+            .map(|w| translit_key(w))
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let mut buckets: HashMap<String, Vec<usize>> = HashMap::new();
+    for &r in &reps {
+        buckets
+            .entry(cologne(mentions[r].family()))
+            .or_default()
+            .push(r);
+    }
     // Full names in other transliterations: "Andrei Belousov" / "Andrej
     // Beloussow".
-    let full: Vec<usize> = (0..n).filter(|&i| mentions[i].is_full_name()).collect();
-    for (k, &i) in full.iter().enumerate() {
-        for &j in &full[k + 1..] {
-            if same_person(&mentions[i], &mentions[j]) {
-                sets.union(i, j);
+    for list in buckets.values() {
+        for (k, &i) in list.iter().enumerate() {
+            for &j in &list[k + 1..] {
+                if same_person(&mentions[i], &mentions[j]) {
+                    sets.union(i, j);
+                }
             }
         }
     }
@@ -312,21 +349,29 @@ fn group(mentions: &mut [EntityMention]) -> Vec<Group> {
             continue;
         }
         let word = &m.words[0];
-        let candidates: Vec<usize> = full
-            .iter()
-            .copied()
-            .filter(|&j| same_word(mentions[j].family(), word))
-            .collect();
+        let candidates: Vec<usize> = buckets
+            .get(&cologne(word))
+            .map(|l| {
+                l.iter()
+                    .copied()
+                    .filter(|&r| same_word(mentions[r].family(), word))
+                    .collect()
+            })
+            .unwrap_or_default();
         let mut roots: Vec<usize> = candidates.iter().map(|&j| sets.find(j)).collect();
         roots.sort();
         roots.dedup();
         let target = match roots.len() {
             0 => None,
             1 => candidates.first().copied(),
+            // The nearest mention of any candidate before this one.
             _ => candidates
                 .iter()
-                .copied()
-                .filter(|&j| j < i)
+                .filter_map(|&r| {
+                    let list = &members[&rep_key(r)];
+                    let k = list.partition_point(|&x| x < i);
+                    (k > 0).then(|| list[k - 1])
+                })
                 .max()
                 .or_else(|| candidates.first().copied()),
         };

@@ -280,7 +280,10 @@ pub fn cluster(docs: &[&DocEntities], kb: &KnowledgeBase) -> WorkspaceEntities {
     let genitives: Vec<((bool, String), usize)> = org
         .iter()
         .filter_map(|((loc, key), &i)| {
-            let (head, last) = key.rsplit_once(' ').map(|(h, l)| (format!("{h} "), l)).unwrap_or((String::new(), key.as_str()));
+            let (head, last) = key
+                .rsplit_once(' ')
+                .map(|(h, l)| (format!("{h} "), l))
+                .unwrap_or((String::new(), key.as_str()));
             let stem = genitive_stem(last)?;
             Some(((*loc, format!("{head}{stem}")), i))
         })

@@ -33,7 +33,7 @@ struct Preferred {
     source: &'static str,
 }
 
-fn preferred(e: &Entity, docs: &[&DocEntities], kb: &KnowledgeBase) -> Preferred {
+fn preferred(e: &Entity, kb: &KnowledgeBase) -> Preferred {
     if let Some(entry) = e.kb.and_then(|i| kb.entries.get(i)) {
         let words: Vec<&str> = entry.name.split_whitespace().collect();
         let m = pseudo(&words, e.kind);
@@ -43,13 +43,16 @@ fn preferred(e: &Entity, docs: &[&DocEntities], kb: &KnowledgeBase) -> Preferred
             source: "the knowledge base",
         };
     }
+    // Counted over the entity's distinct spellings (with their counts), not
+    // over every mention: a name may have thousands of mentions.
     let mut fam: BTreeMap<String, usize> = BTreeMap::new();
     let mut giv: BTreeMap<String, usize> = BTreeMap::new();
-    for r in &e.mentions {
-        let m = &docs[r.doc as usize].mentions[r.mention as usize];
-        *fam.entry(m.family().to_string()).or_default() += 1;
+    for (spelling, count) in &e.spellings {
+        let words: Vec<&str> = spelling.split_whitespace().collect();
+        let m = pseudo(&words, e.kind);
+        *fam.entry(m.family().to_string()).or_default() += count;
         if let Some(g) = m.given().first() {
-            *giv.entry(g.to_string()).or_default() += 1;
+            *giv.entry(g.to_string()).or_default() += count;
         }
     }
     let top = |m: BTreeMap<String, usize>| {
@@ -128,13 +131,14 @@ pub fn check(
         if !matches!(e.kind, EntityKind::Person | EntityKind::Organization) {
             continue;
         }
-        let here: Vec<&EntityMention> = e
-            .mentions
+        // An entity's mentions are sorted by document.
+        let from = e.mentions.partition_point(|r| (r.doc as usize) < doc);
+        let to = e.mentions.partition_point(|r| (r.doc as usize) <= doc);
+        let here: Vec<&EntityMention> = e.mentions[from..to]
             .iter()
-            .filter(|r| r.doc as usize == doc)
             .map(|r| &d.mentions[r.mention as usize])
             .collect();
-        let pref = preferred(e, docs, kb);
+        let pref = preferred(e, kb);
         // Family names (for organisations: the last word).
         part(
             sink,
