@@ -96,14 +96,31 @@ async function waitFor<T>(what: string, f: () => T | undefined, ms = 10_000): Pr
   }
 }
 
+interface SchemaProp {
+  type: string | string[];
+  default?: unknown;
+  enum?: unknown[];
+  pattern?: string;
+  items?: SchemaProp;
+  properties?: Record<string, SchemaProp>;
+}
+
 /** A value different from the default for every contributed server setting. */
-function nonDefault(prop: { type: string; default: unknown; enum?: unknown[] }, key: string): unknown {
+function nonDefault(prop: SchemaProp, key: string): unknown {
   if (key === "rules") return { "spacing/double-space": "error" };
+  if (key === "documentDate" || prop.pattern?.includes("\\d{4}")) return "2024-03-05";
   if (prop.enum !== undefined) return prop.enum.find((v) => v !== prop.default);
-  if (prop.type === "integer") return (prop.default as number) + 1;
-  if (prop.type === "array") return ["Beispielwort"];
-  if (prop.type === "string") return "custom/entities.toml";
-  throw new Error(`no test value for ${key} of type ${prop.type}`);
+  const type = Array.isArray(prop.type) ? prop.type.find((t) => t !== "null") : prop.type;
+  if (type === "integer") return (prop.default as number) + 1;
+  if (type === "array" && prop.items?.type === "object") return [nonDefault(prop.items, `${key}[]`)];
+  if (type === "array") return ["Beispielwort"];
+  if (type === "string") return key === "glob" ? "archiv/**" : "custom/entities.toml";
+  if (type === "object" && prop.properties !== undefined) {
+    // Every nested field gets a non-default value too, so a nested key the
+    // server does not know (or reads under another name) shows up as a warning.
+    return Object.fromEntries(Object.entries(prop.properties).map(([k, p]) => [k, nonDefault(p, k)]));
+  }
+  throw new Error(`no test value for ${key} of type ${String(prop.type)}`);
 }
 
 describe("against the real copydesk server", { skip }, () => {
