@@ -73,15 +73,27 @@ impl Client {
 
     fn spawn_cmd(env: &[(&str, &str)], stderr: Stdio) -> Client {
         let mut cmd = Command::new(bin());
-        cmd.arg("serve")
-            .stdin(Stdio::piped())
+        cmd.arg("serve");
+        Client::spawn_command(cmd, env, stderr)
+    }
+
+    /// Any language server over stdio (the side-by-side bench runs
+    /// harper-ls with this client).
+    pub fn spawn_program(program: &Path, args: &[&str]) -> Client {
+        let mut cmd = Command::new(program);
+        cmd.args(args);
+        Client::spawn_command(cmd, &[], Stdio::null())
+    }
+
+    fn spawn_command(mut cmd: Command, env: &[(&str, &str)], stderr: Stdio) -> Client {
+        cmd.stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(stderr)
             .env("COPYDESK_LOG", "warn");
         for (k, v) in env {
             cmd.env(k, v);
         }
-        let mut child = cmd.spawn().expect("spawn copydesk serve");
+        let mut child = cmd.spawn().expect("spawn the language server");
         let stdin = child.stdin.take().unwrap();
         let stdout = child.stdout.take().unwrap();
         let (tx, rx) = channel();
