@@ -267,7 +267,9 @@ fn main() {
     for u in &uris {
         c.notify("textDocument/didClose", json!({"textDocument": {"uri": u}}));
     }
-    c.drain_for(Duration::from_secs(3));
+    // tokio's blocking pool (where analyses run) lets idle threads go after
+    // 10 s; their stacks and per-thread scratch buffers go with them.
+    c.drain_for(Duration::from_secs(12));
     let after = rss_kib(pid);
     let alive = c.is_running();
     c.shutdown();

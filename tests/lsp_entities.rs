@@ -280,3 +280,53 @@ fn hover_on_a_date_says_what_it_resolves_to() {
     assert!(md.contains("01.03.2025"), "{md}");
     assert_eq!(c.shutdown(), 0);
 }
+
+/// Workspace findings of an open article depend on the other articles: an
+/// edit elsewhere that makes its spelling the minority must reach it
+/// without the article itself being touched.
+#[test]
+fn an_edit_in_one_article_republishes_workspace_findings_of_another() {
+    let dir = common::temp_dir("republish");
+    let a =
+        "Der Minister Pawel Kusnezow eröffnete am Montag die Messe. Kusnezow sprach von Erfolg.\n";
+    let b = "Der Messebau ist fertig.\n";
+    std::fs::write(dir.join("a.txt"), a).unwrap();
+    std::fs::write(dir.join("b.txt"), b).unwrap();
+    std::fs::write(
+        dir.join("c.txt"),
+        "Der Minister Pawel Kuznetsov reiste ab.\n",
+    )
+    .unwrap();
+    std::fs::write(dir.join("copydesk.toml"), "debounce-ms = 0\n").unwrap();
+    let mut c = Client::spawn();
+    c.initialize(Some(&dir), caps(&["utf-16"], false));
+    c.wait_for(|m| m["method"] == "$/progress" && m["params"]["value"]["kind"] == "end")
+        .expect("indexing ends");
+    let (ua, ub) = (file_uri(&dir.join("a.txt")), file_uri(&dir.join("b.txt")));
+    c.open(&ua, "plaintext", a);
+    c.open(&ub, "plaintext", b);
+    let spelling = |d: &[Value]| {
+        d.iter()
+            .filter(|x| x["code"] == "names/inconsistent-spelling")
+            .count()
+    };
+    // Two against one: a.txt holds the majority spelling.
+    assert_eq!(spelling(&c.diagnostics(&ua, Some(1))), 0);
+    c.diagnostics(&ub, Some(1));
+    let b2 = "Pawel Kuznetsov, der Minister, kam zur Messe. Kuznetsov lobte die Aussteller.\n";
+    c.change(&ub, 2, json!([{"text": b2}]));
+    // a.txt is not edited; its diagnostics come again, now with both of
+    // its mentions in the minority.
+    let got = c
+        .wait_for(|m| {
+            m["method"] == "textDocument/publishDiagnostics"
+                && m["params"]["uri"] == ua.as_str()
+                && m["params"]["diagnostics"]
+                    .as_array()
+                    .is_some_and(|d| spelling(d) == 2)
+        })
+        .expect("a.txt republished with the workspace findings");
+    assert_eq!(got["params"]["version"], 1);
+    assert_eq!(c.shutdown(), 0);
+    let _ = std::fs::remove_dir_all(dir);
+}

@@ -201,10 +201,15 @@ impl Backend {
             return;
         }
         let diags = self.diagnostics(&uri, &a).await;
-        let doc_uri = {
-            let st = self.read();
-            match st.docs.get(&uri) {
-                Some(d) if d.generation == a.generation => d.uri.clone(),
+        let print = fingerprint(&diags);
+        let (doc_uri, workspace_moved) = {
+            let mut st = self.write();
+            let moved = st.entity_generation != st.republished_generation;
+            match st.docs.get_mut(&uri) {
+                Some(d) if d.generation == a.generation => {
+                    d.published = Some(print);
+                    (d.uri.clone(), moved)
+                }
                 _ => return,
             }
         };
@@ -212,6 +217,69 @@ impl Backend {
             .client
             .publish_diagnostics(doc_uri, diags, a.version)
             .await;
+        if workspace_moved {
+            self.schedule_republish();
+        }
+    }
+
+    /// Workspace findings (a name spelled differently in another article)
+    /// of one document depend on the others: after an edit changed the
+    /// workspace's entities, the other open documents get their diagnostics
+    /// again — only those whose diagnostics actually changed, and once per
+    /// burst of edits, not once per keystroke.
+    fn schedule_republish(&self) {
+        {
+            let mut st = self.write();
+            if st.republish_scheduled {
+                return;
+            }
+            st.republish_scheduled = true;
+        }
+        let delay = Duration::from_millis(self.settings().debounce_ms.max(200));
+        let this = self.clone();
+        tokio::spawn(async move {
+            tokio::time::sleep(delay).await;
+            this.write().republish_scheduled = false;
+            this.republish().await;
+        });
+    }
+
+    async fn republish(&self) {
+        let snap = self.entities().await;
+        if self.caps().use_pull {
+            if self.caps().diagnostic_refresh {
+                let _ = self.inner.client.workspace_diagnostic_refresh().await;
+            }
+            self.write().republished_generation = snap.generation;
+            return;
+        }
+        let open: Vec<(String, Arc<Analyzed>)> = {
+            let st = self.read();
+            st.docs
+                .iter()
+                .filter_map(|(k, d)| Some((k.clone(), d.current()?)))
+                .collect()
+        };
+        for (key, a) in open {
+            let diags = self.diagnostics(&key, &a).await;
+            let print = fingerprint(&diags);
+            let doc_uri = {
+                let mut st = self.write();
+                match st.docs.get_mut(&key) {
+                    Some(d) if d.generation == a.generation && d.published != Some(print) => {
+                        d.published = Some(print);
+                        d.uri.clone()
+                    }
+                    _ => continue,
+                }
+            };
+            self.inner
+                .client
+                .publish_diagnostics(doc_uri, diags, a.version)
+                .await;
+        }
+        let mut st = self.write();
+        st.republished_generation = st.republished_generation.max(snap.generation);
     }
 
     /// Schedules an analysis after the debounce delay; a later edit makes
@@ -380,6 +448,16 @@ fn note_entities(st: &mut State, uri: &str, a: &Analyzed) {
         }
         _ => st.entity_generation += 1,
     }
+}
+
+/// A fingerprint of a diagnostics list (what a client would be shown).
+fn fingerprint(diags: &[Diagnostic]) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    serde_json::to_string(diags)
+        .unwrap_or_default()
+        .hash(&mut h);
+    h.finish()
 }
 
 fn same_shape(a: &DocEntities, b: &DocEntities) -> bool {

@@ -7,6 +7,7 @@ mod backend;
 mod convert;
 mod features;
 mod index;
+mod memory;
 mod server;
 mod state;
 mod transport;
@@ -18,6 +19,7 @@ use tower_lsp_server::{LspService, Server};
 /// Serves LSP over stdin/stdout until the client exits. Returns the process
 /// exit code: 0 after a clean `shutdown`, 1 otherwise (as the protocol asks).
 pub fn serve() -> i32 {
+    memory::limit_arenas();
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()

@@ -251,6 +251,7 @@ impl LanguageServer for Backend {
                     analyzed: None,
                     last_pulled: None,
                     analysing: Default::default(),
+                    published: None,
                 },
             );
             st.entity_generation += 1;
@@ -327,11 +328,14 @@ impl LanguageServer for Backend {
 
     async fn did_close(&self, params: DidCloseTextDocumentParams) {
         let key = params.text_document.uri.as_str().to_string();
-        let removed = {
+        let (removed, none_open) = {
             let mut st = self.write();
             let r = st.docs.remove(&key);
             st.entity_generation += 1;
-            r
+            // The snapshot still holds the closed text; the next request
+            // that needs entities builds a fresh one anyway.
+            st.snapshot = None;
+            (r, st.docs.is_empty())
         };
         if removed.is_some() && !self.caps().use_pull {
             self.client()
@@ -341,6 +345,9 @@ impl LanguageServer for Backend {
         // The disk version is the truth again for the workspace index.
         if let Some(path) = removed.and_then(|d| d.path) {
             self.reindex(path).await;
+        }
+        if none_open {
+            super::memory::release_free_memory();
         }
     }
 

@@ -57,6 +57,9 @@ pub struct OpenDoc {
     /// Held while this document is analysed, so concurrent requests wait
     /// for one analysis instead of running their own.
     pub analysing: Arc<tokio::sync::Mutex<()>>,
+    /// Fingerprint of the diagnostics last pushed for it, so a workspace
+    /// change republishes only the documents whose diagnostics it changed.
+    pub published: Option<u64>,
 }
 
 impl OpenDoc {
@@ -137,6 +140,10 @@ pub struct State {
     /// Bumped whenever a document's entities or the knowledge base change.
     pub entity_generation: u64,
     pub snapshot: Option<Arc<EntitySnapshot>>,
+    /// The entity generation whose workspace findings the open documents
+    /// last received, and whether a republish is already on its way.
+    pub republished_generation: u64,
+    pub republish_scheduled: bool,
     pub shutdown: bool,
 }
 
