@@ -347,7 +347,15 @@ impl LanguageServer for Backend {
             self.reindex(path).await;
         }
         if none_open {
-            super::memory::release_free_memory();
+            // Other closes may still be re-indexing their files; trim once
+            // they are done.
+            let this = self.clone();
+            tokio::spawn(async move {
+                tokio::time::sleep(std::time::Duration::from_secs(2)).await;
+                if this.read().docs.is_empty() {
+                    super::memory::release_free_memory();
+                }
+            });
         }
     }
 
