@@ -67,8 +67,40 @@ impl Backend {
         self.entities().await
     }
 
+    /// For answers about `uri` alone (hover, highlights, semantic tokens,
+    /// symbols): the last snapshot when it already holds this document's
+    /// current analysis, even if other documents changed since. While
+    /// edits stream in elsewhere the workspace counts in a hover may be a
+    /// keystroke behind, but the request does not wait for a re-clustering
+    /// of the whole archive. Answers that point into other documents
+    /// (references, rename) use [`Self::fresh_snapshot`].
+    async fn snapshot_for(&self, uri: &str) -> Arc<EntitySnapshot> {
+        let current = if self.read().docs.contains_key(uri) {
+            self.analyzed(uri).await
+        } else {
+            None
+        };
+        if let Some(a) = current {
+            let st = self.read();
+            if let Some(s) = &st.snapshot
+                && s.doc(uri)
+                    .is_some_and(|(_, d)| Arc::ptr_eq(&d.entities, &a.entities))
+            {
+                return s.clone();
+            }
+        }
+        self.entities().await
+    }
+
     pub(super) async fn entity_at(&self, uri: &str, pos: Position) -> Option<At> {
-        let snap = self.fresh_snapshot(uri).await;
+        self.entity_in(self.fresh_snapshot(uri).await, uri, pos)
+    }
+
+    async fn entity_at_lenient(&self, uri: &str, pos: Position) -> Option<At> {
+        self.entity_in(self.snapshot_for(uri).await, uri, pos)
+    }
+
+    fn entity_in(&self, snap: Arc<EntitySnapshot>, uri: &str, pos: Position) -> Option<At> {
         let (doc, d) = snap.doc(uri)?;
         let offset = self.positions(&d.text, &d.index).offset(pos);
         let mention = d.entities.at(offset)?;
@@ -124,7 +156,7 @@ impl Backend {
     }
 
     pub(super) async fn hover_entity(&self, uri: &str, pos: Position) -> Option<Hover> {
-        let at = self.entity_at(uri, pos).await?;
+        let at = self.entity_at_lenient(uri, pos).await?;
         let e = at.entity();
         let snap = &at.snap;
         let mut md = String::new();
@@ -233,7 +265,7 @@ impl Backend {
     }
 
     pub(super) async fn highlights(&self, uri: &str, pos: Position) -> Vec<DocumentHighlight> {
-        let Some(at) = self.entity_at(uri, pos).await else {
+        let Some(at) = self.entity_at_lenient(uri, pos).await else {
             return Vec::new();
         };
         let d = &at.snap.docs[at.doc];
@@ -255,7 +287,7 @@ impl Backend {
         } else {
             None
         };
-        let snap = self.entities().await;
+        let snap = self.snapshot_for(uri).await;
         let (doc, d) = snap.doc(uri)?;
         let p = self.positions(&d.text, &d.index);
         let mut groups: Vec<(EntityKind, Vec<DocumentSymbol>)> = Vec::new();
@@ -523,7 +555,7 @@ impl Backend {
         uri: &str,
         range: Option<Range>,
     ) -> Option<SemanticTokens> {
-        let snap = self.fresh_snapshot(uri).await;
+        let snap = self.snapshot_for(uri).await;
         let (_, d) = snap.doc(uri)?;
         let p = self.positions(&d.text, &d.index);
         let limit = range.map(|r| p.span(r));
