@@ -55,6 +55,10 @@ fn bench(c: &mut Criterion) {
             black_box(spacing_rules(&tokens))
         })
     });
+    // Cold analysis: without the tagger's sentence memo every iteration
+    // would find all sentences already tagged (the editor does benefit from
+    // it; `cargo bench --bench lsp_latency` measures that path).
+    copydesk::ner::set_sentence_memo(false);
     g.bench_function("analyze (all stages)", |b| {
         b.iter(|| {
             black_box(analyze(

@@ -21,7 +21,15 @@ use crate::tokenize::{Token, TokenKind, Tokens, flag};
 /// pass (they rest on another mention's evidence).
 const PROPAGATED: f32 = 0.9;
 
-pub(super) fn tag(model: &Model, text: &str, tokens: &Tokens, s: &mut TagScratch) -> Vec<Mention> {
+/// `memo`: look sentences up in (and add them to) [`super::memo`]; only
+/// for the embedded model.
+pub(super) fn tag(
+    model: &Model,
+    text: &str,
+    tokens: &Tokens,
+    s: &mut TagScratch,
+    memo: bool,
+) -> Vec<Mention> {
     let mut mentions = Vec::new();
     let mut words: Vec<&str> = Vec::new();
     let mut labels = Vec::new();
@@ -30,7 +38,15 @@ pub(super) fn tag(model: &Model, text: &str, tokens: &Tokens, s: &mut TagScratch
         let toks = tokens.sentence_tokens(sent);
         words.clear();
         words.extend(toks.iter().map(|t| t.text(text)));
-        model.tag(&words, s, &mut labels, Some(&mut conf));
+        if memo {
+            let key = super::memo::key(&words);
+            if !super::memo::get(key, &mut labels, &mut conf) {
+                model.tag(&words, s, &mut labels, Some(&mut conf));
+                super::memo::put(key, &labels, &conf);
+            }
+        } else {
+            model.tag(&words, s, &mut labels, Some(&mut conf));
+        }
         for c in chunks(&labels) {
             let (a, b) = (sent.tokens.start + c.start, sent.tokens.start + c.end);
             mentions.push(Mention {

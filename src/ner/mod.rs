@@ -21,6 +21,8 @@ pub mod features;
 pub mod gazetteer;
 pub mod hash;
 pub mod labels;
+mod memo;
+pub use memo::set_enabled as set_sentence_memo;
 pub mod model;
 pub mod text;
 pub mod train;
@@ -66,9 +68,10 @@ pub fn tag_document(text: &str, tokens: &Tokens) -> Vec<Mention> {
 
 /// [`tag_document`] with a given model.
 pub fn tag_document_with(model: &Model, text: &str, tokens: &Tokens) -> Vec<Mention> {
+    let memo = memo::enabled() && Model::embedded().is_some_and(|e| std::ptr::eq(e, model));
     SCRATCH.with(|s| {
         let mut s = s.borrow_mut();
-        document::tag(model, text, tokens, &mut s)
+        document::tag(model, text, tokens, &mut s, memo)
     })
 }
 
