@@ -90,6 +90,8 @@ enum Command {
 enum TrainCommand {
     /// Train the named-entity tagger (writes models/ner-de.bin; rebuild to embed it).
     Ner(copydesk::ner::cli::TrainNerArgs),
+    /// Build the German word list with frequencies (writes models/lexicon-de.fst; rebuild to embed it).
+    Lexicon(copydesk::lexicon::train::TrainLexiconArgs),
 }
 
 #[derive(Subcommand)]
@@ -220,6 +222,9 @@ fn main() -> ExitCode {
         Command::Train {
             what: TrainCommand::Ner(args),
         } => copydesk::ner::cli::train(&args),
+        Command::Train {
+            what: TrainCommand::Lexicon(args),
+        } => copydesk::lexicon::train::run(&args),
         Command::Eval {
             what: EvalCommand::Ner(args),
         } => copydesk::ner::cli::eval(&args),
