@@ -112,6 +112,8 @@ enum EvalCommand {
     },
     /// Score the named-entity tagger on GermEval TSV or `token TAG` data.
     Ner(copydesk::ner::cli::EvalNerArgs),
+    /// spacing/glued-words on clean articles, on a damaged copy (precision, recall) and on the seeds.
+    Glue(cli::eval_glue::EvalGlueArgs),
 }
 
 fn init_logging() {
@@ -228,6 +230,9 @@ fn main() -> ExitCode {
         Command::Eval {
             what: EvalCommand::Ner(args),
         } => copydesk::ner::cli::eval(&args),
+        Command::Eval {
+            what: EvalCommand::Glue(args),
+        } => cli::eval_glue::run(&args),
         Command::ConfigSchema => {
             println!(
                 "{}",

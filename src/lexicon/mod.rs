@@ -3,7 +3,7 @@
 
 mod closed_class;
 pub mod train;
-mod vocab;
+pub mod vocab;
 mod words;
 
 pub use closed_class::{CLOSED_CLASS_DE, CLOSED_CLASS_EN, is_closed_class_de, lower_small};

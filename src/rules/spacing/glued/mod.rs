@@ -62,8 +62,8 @@ const ACRONYM_ENDINGS: &[&str] = &[
 /// Right parts that are inflection or derivation endings as well as words
 /// ("Ministerin", "Felder", "Hauses"): never split off.
 const REJECT_RIGHT: &[&str] = &[
-    "e", "n", "s", "en", "er", "es", "em", "in", "ern", "ens", "nen", "st", "te", "ten", "ter",
-    "tes", "de", "re", "le", "ne", "se", "ge", "be", "ab", "et", "ie", "ion", "bar", "los", "lich", "heit", "keit", "ung", "schaft", "tum", "weise",
+    "e", "n", "s", "en", "er", "es", "em", "ern", "ens", "nen", "st", "te", "ten", "ter",
+    "tes", "de", "re", "le", "ne", "se", "ge", "be", "et", "ie", "ion", "bar", "los", "lich", "heit", "keit", "ung", "schaft", "tum", "weise",
 ];
 
 /// Separable verb particles: "festgestellt", "aufgenommen" are words, so a
@@ -122,21 +122,23 @@ pub struct Known<'a> {
 }
 
 impl Known<'_> {
-    /// The whole token is a word.
-    fn word(&self, w: &str, sentence_start: bool) -> bool {
-        self.lexicon.known(w)
-            || self.vocabulary.known(w)
+    /// The whole token is a word for certain: the lexicon has this very
+    /// spelling, or the user listed it.
+    fn exact(&self, w: &str, sentence_start: bool) -> bool {
+        self.lexicon.contains(w)
             || self.words.iter().any(|x| x == w)
-            || (sentence_start && {
-                let l = lower_first(w);
-                self.lexicon.known(&l) || self.vocabulary.known(&l)
-            })
+            || (sentence_start && self.lexicon.contains(&lower_first(w)))
     }
 
     /// A part of a token is a word: the lexicon (with backoff) knows it, the
     /// archive uses it on its own, or the user listed it.
     fn part(&self, w: &str) -> bool {
         self.lexicon.known(w) || self.vocabulary.count(w) > 0 || self.words.iter().any(|x| x == w)
+    }
+
+    /// A part is a word in exactly this spelling (no inflection backoff).
+    fn part_exact(&self, w: &str) -> bool {
+        self.lexicon.contains(w) || self.vocabulary.count(w) > 0 || self.words.iter().any(|x| x == w)
     }
 }
 
@@ -165,16 +167,36 @@ pub fn split_word(word: &str, sentence_start: bool, k: &Known) -> Option<Split> 
     if !(MIN_LEN..=MAX_LEN).contains(&n) || !word.chars().all(is_latin_letter) {
         return None;
     }
-    if k.word(word, sentence_start) || CAMEL_CASE_WORDS.contains(&word) {
+    if k.exact(word, sentence_start) || CAMEL_CASE_WORDS.contains(&word) {
         return None;
     }
-    if let Some(s) = case_boundary(word, sentence_start, k) {
-        return s;
+    let split = match case_boundary(word, sentence_start, k) {
+        Some(s) => s,
+        None => match acronym(word, k) {
+            Some(s) => s,
+            None => lower_split(word, sentence_start, k),
+        },
+    }?;
+    // Known by inflection backoff ("Islamist" from "Islamisten"): split only
+    // on strong evidence.
+    let backoff = k.lexicon.known(word)
+        || (sentence_start && k.lexicon.known(&lower_first(word)));
+    if backoff && !split.strong {
+        return None;
     }
-    if let Some(s) = acronym(word, k) {
-        return s;
+    // Used elsewhere in the archive: a word, unless the archive writes the
+    // two parts apart at least as often ("derTürkei" against "der Türkei").
+    let mut uses = k.vocabulary.count(word);
+    if sentence_start {
+        uses += k.vocabulary.count(&lower_first(word));
     }
-    lower_split(word, sentence_start, k)
+    if uses >= crate::lexicon::vocab::KNOWN_COUNT {
+        let (l, r) = word.split_at(split.at);
+        if !(split.strong && k.vocabulary.pair_count(l, r) >= uses) {
+            return None;
+        }
+    }
+    Some(split)
 }
 
 /// `Some(None)`: the token has a case boundary but is not glued (a camel-case
@@ -195,7 +217,8 @@ fn case_boundary(word: &str, sentence_start: bool, k: &Known) -> Option<Option<S
     let rc = r.chars().count();
     let l_lower = l.chars().all(char::is_lowercase);
     // iPhone, eBay; McDonald, DiCaprio (but "im", "zu", "am" glue).
-    if lc == 1 || (lc == 2 && !(l_lower && is_closed_class_de(l))) || rc == 1 {
+    let short_ok = is_closed_class_de(l) && (l_lower || sentence_start);
+    if lc == 1 || (lc == 2 && !short_ok) || rc == 1 {
         return Some(None);
     }
     // GmbH, AfD: a single capital; BioNTech: capitals then lower case.
@@ -284,6 +307,27 @@ fn acronym(word: &str, k: &Known) -> Option<Option<Split>> {
 /// Right parts longer than this are not tried.
 const MAX_RIGHT: usize = 20;
 
+/// Words that start adjectives and compounds ("prokurdisch",
+/// "außerplanmäßig", "vorhergesagt") rather than end a phrase: a lower-case
+/// word after them is split off only when the archive writes the pair apart.
+const PREFIX_WORDS: &[&str] = &[
+    "pro", "anti", "meist", "not", "all", "außer", "vorher", "darüber", "dazu", "davon", "rein",
+    "nichts", "links", "rechts", "gleich", "selbst", "nach", "aus", "stimm", "erb", "nicht",
+    "viel", "hoch", "tief", "weit", "lang", "groß", "klein", "neu", "alt", "voll", "halb",
+    "mehr", "wohl", "schnell", "gern", "fern", "nah", "ober", "unter", "über", "mittel",
+    "haupt", "grund", "sonder", "gesamt", "allein", "eigen", "fremd", "mit", "gegen", "wider",
+    "miss", "un", "ur", "erz", "ex", "post", "prä", "semi", "super", "ultra", "inter", "multi",
+    "ab", "an", "bei", "ein", "durch", "um", "zu", "hinter", "neben", "zwischen", "irgend",
+    "wo", "da", "hier", "dort", "so", "wie", "je", "immer", "schon", "fast", "kaum",
+];
+
+/// Endings of masculine person nouns that take the feminine "-in"
+/// ("Sprecherin", "Präsidentin", "Journalistin").
+const FEMININE_BASE_ENDINGS: &[&str] = &[
+    "er", "ent", "ant", "ist", "at", "et", "or", "eur", "og", "oge", "ar", "ig", "ot", "it",
+    "ut", "ar", "är", "al", "an", "ier", "ast", "ekt", "nom", "naut", "graf", "graph", "soph",
+];
+
 fn lower_split(word: &str, sentence_start: bool, k: &Known) -> Option<Split> {
     // Only words whose letters after the first are all lower case.
     let mut cs = word.chars();
@@ -318,33 +362,71 @@ fn lower_split(word: &str, sentence_start: bool, k: &Known) -> Option<Split> {
             None
         };
         let l_key = l_lowered.as_deref().unwrap_or(l);
-        if PARTICLES.contains(&l_key) && !(closed && !aux) {
+        let l_low = lower_first(l);
+        // The archive writes the two apart somewhere.
+        let attested = k.vocabulary.pair_count(l, r) > 0
+            || l_lowered
+                .as_deref()
+                .is_some_and(|x| k.vocabulary.pair_count(x, r) > 0);
+        if PARTICLES.contains(&l_key) && !(closed && !aux) && !attested {
             continue;
         }
         // Weltweit, Erfolgreich: adjective compounds at the sentence start.
-        if sentence_start && capitalized && !closed {
+        if sentence_start && capitalized && !closed && !attested {
             continue;
         }
         let lc = ci;
         if lc < 3 && !(closed && is_closed_class_de(l)) {
             continue;
         }
-        // The left part: a word (with inflection backoff), or two.
-        let mut fl = k.lexicon.known_freq(l);
-        if fl == 0 {
-            if let Some(low) = &l_lowered {
-                fl = k.lexicon.known_freq(low);
-            }
+        // Present participles: "schwebenden", "Steuerzahlenden".
+        if l.ends_with("en") && matches!(r, "den" | "der" | "des" | "dem") && !attested {
+            continue;
         }
-        let mut compound = false;
-        if fl == 0 && (k.vocabulary.count(l) > 0 || k.words.iter().any(|w| w == l)) {
+        // Feminine nouns: "Sprecherin", "Präsidentin".
+        if r == "in" && FEMININE_BASE_ENDINGS.iter().any(|e| l.ends_with(e)) {
+            continue;
+        }
+        // The left part: a word as written, or with an inflection ending
+        // or as a compound (only before a closed-class word).
+        let exact = k.part_exact(l) || l_lowered.as_deref().is_some_and(|x| k.part_exact(x));
+        let mut fl = k.lexicon.freq(l).max(
+            l_lowered
+                .as_deref()
+                .map(|x| k.lexicon.freq(x))
+                .unwrap_or(0),
+        );
+        if fl == 0 && exact {
             fl = 100;
         }
-        if fl == 0 && capitalized {
+        let mut compound = false;
+        if !closed && !attested {
+            // Before an open-class word only a word as written will do, and
+            // not one that starts adjectives and compounds.
+            if !exact || PREFIX_WORDS.contains(&l_low.as_str()) {
+                continue;
+            }
+            // Nominalized verbs: "Straßengeschehen", "Nachsehen".
+            if capitalized && (r.ends_with('n') || r.ends_with("ung")) {
+                continue;
+            }
+        }
+        if fl == 0 {
+            fl = k.lexicon.known_freq(l).max(
+                l_lowered
+                    .as_deref()
+                    .map(|x| k.lexicon.known_freq(x))
+                    .unwrap_or(0),
+            );
+        }
+        if fl == 0 && capitalized && closed {
             fl = compound_freq(l, k.lexicon);
             compound = fl > 0;
         }
         if fl == 0 {
+            continue;
+        }
+        if r == "in" && !exact {
             continue;
         }
         let prod = k.lexicon.ending_productivity(r) as f64;
@@ -355,14 +437,17 @@ fn lower_split(word: &str, sentence_start: bool, k: &Known) -> Option<Split> {
         if compound {
             score -= 2.0;
         }
-        let need = if closed { 10.0 } else { 14.0 };
+        if attested {
+            score += 4.0;
+        }
+        let need = if closed { 10.0 } else { 16.0 };
         if score < need {
             continue;
         }
         let split = Split {
             at: i,
             kind: GlueKind::Lower,
-            strong: closed && !compound,
+            strong: (closed && !aux && exact) || (attested && exact),
             new_sentence: false,
         };
         if best.as_ref().is_none_or(|(s, _)| score > *s) {
@@ -441,18 +526,22 @@ pub fn check(cx: &Ctx, sink: &mut Sink) {
             continue;
         }
         let w = t.text(text);
-        let (seg_off, seg) = match w.rfind('-') {
-            Some(i) => (i + 1, &w[i + 1..]),
-            None => (0, w),
-        };
-        if seg.len() < MIN_LEN || seg.len() > MAX_LEN * 4 {
-            continue;
+        let mut found = None;
+        let mut off = 0;
+        for seg in w.split('-') {
+            if (MIN_LEN..=MAX_LEN * 4).contains(&seg.len()) {
+                let sentence_start = starts[j] && off == 0;
+                let split = *cache
+                    .entry((seg, sentence_start))
+                    .or_insert_with(|| split_word(seg, sentence_start, &known));
+                if let Some(s) = split {
+                    found = Some((off, s));
+                    break;
+                }
+            }
+            off += seg.len() + 1;
         }
-        let sentence_start = starts[j] && seg_off == 0;
-        let split = *cache
-            .entry((seg, sentence_start))
-            .or_insert_with(|| split_word(seg, sentence_start, &known));
-        let Some(split) = split else {
+        let Some((seg_off, split)) = found else {
             continue;
         };
         let span: Range<usize> = t.span();
