@@ -121,6 +121,22 @@ impl Lexicon {
         best
     }
 
+    /// The frequency of `word` or of `word` minus an inflection ending
+    /// ("Plattformen" → "Plattform"); no added endings.
+    pub fn stem_freq(&self, word: &str) -> u64 {
+        let f = self.freq(word);
+        if f > 0 {
+            return f;
+        }
+        let n = word.chars().count();
+        INFLECTION_SUFFIXES
+            .iter()
+            .filter(|suf| n >= suf.len() + 3 && word.ends_with(*suf))
+            .map(|suf| self.freq(&word[..word.len() - suf.len()]))
+            .max()
+            .unwrap_or(0)
+    }
+
     /// How many lexicon words end in the lower-case word `r` after a known
     /// prefix of three or more letters (0 when not recorded).
     pub fn ending_productivity(&self, r: &str) -> u64 {

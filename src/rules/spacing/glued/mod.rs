@@ -111,6 +111,24 @@ pub struct Split {
     /// The right part is a capitalized word normally written in lower case
     /// ("Ihre"): it probably starts a sentence.
     pub new_sentence: bool,
+    /// The archive writes the two parts apart elsewhere.
+    pub attested: bool,
+}
+
+/// The archive uses an inflected form of the word ("Jihadisten" for
+/// "Jihadist", "Martin" for "Martins").
+fn vocab_backoff(word: &str, k: &Known) -> bool {
+    let n = word.chars().count();
+    let mut buf = String::with_capacity(word.len() + 6);
+    crate::lexicon::INFLECTION_SUFFIXES.iter().any(|suf| {
+        if n >= suf.len() + 3 && word.ends_with(suf) && k.vocabulary.count(&word[..word.len() - suf.len()]) > 0 {
+            return true;
+        }
+        buf.clear();
+        buf.push_str(word);
+        buf.push_str(suf);
+        k.vocabulary.count(&buf) > 0
+    })
 }
 
 /// What counts as a word.
@@ -141,6 +159,28 @@ impl Known<'_> {
         self.lexicon.contains(w) || self.vocabulary.count(w) > 0 || self.words.iter().any(|x| x == w)
     }
 }
+
+fn upper_first(w: &str) -> String {
+    let mut cs = w.chars();
+    let mut out = String::with_capacity(w.len());
+    if let Some(c) = cs.next() {
+        out.extend(c.to_uppercase());
+    }
+    out.push_str(cs.as_str());
+    out
+}
+
+/// Closed-class words that are also nouns.
+const NOUN_HOMOGRAPHS: &[&str] = &[
+    "würde", "waren", "soll", "samt", "statt", "wegen", "aber", "mag", "laut", "dank", "rund",
+    "eben", "ende", "mal", "trotz",
+];
+
+/// Number words start "dreijähriger", "zehnprozentigen".
+const NUMBER_WORDS: &[&str] = &[
+    "ein", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun", "zehn", "elf",
+    "zwölf", "zwanzig", "dreißig", "hundert", "tausend",
+];
 
 fn lower_first(w: &str) -> String {
     let mut cs = w.chars();
@@ -182,6 +222,9 @@ pub fn split_word(word: &str, sentence_start: bool, k: &Known) -> Option<Split> 
     let backoff = k.lexicon.known(word)
         || (sentence_start && k.lexicon.known(&lower_first(word)));
     if backoff && !split.strong {
+        return None;
+    }
+    if split.kind == GlueKind::Lower && !split.attested && (backoff || vocab_backoff(word, k)) {
         return None;
     }
     // Used elsewhere in the archive: a word, unless the archive writes the
@@ -235,6 +278,21 @@ fn case_boundary(word: &str, sentence_start: bool, k: &Known) -> Option<Option<S
     {
         return Some(None);
     }
+    // Gender forms: "ArbeitnehmerInnen".
+    if matches!(r, "In" | "Innen" | "Inn") {
+        return Some(None);
+    }
+    // "imEU", "dieUSA", but not "ScreenOS".
+    if caps == rc && !is_closed_class_de(l) {
+        return Some(None);
+    }
+    // Two capitalized parts ("BitLocker", "OnlineBanking"): both common words.
+    if l.chars().next().is_some_and(char::is_uppercase) && !sentence_start {
+        let common = |w: &str| k.lexicon.stem_freq(w) >= 400;
+        if !(common(l) && common(r)) {
+            return Some(None);
+        }
+    }
     let l_known = k.part(l) || (sentence_start && k.part(&lower_first(l)));
     let r_low = lower_first(r);
     let r_known = k.part(r) || (caps == 1 && k.part(&r_low));
@@ -254,6 +312,7 @@ fn case_boundary(word: &str, sentence_start: bool, k: &Known) -> Option<Option<S
         kind: GlueKind::CaseBoundary,
         strong: l_known && r_known,
         new_sentence,
+        attested: false,
     }))
 }
 
@@ -284,6 +343,7 @@ fn acronym(word: &str, k: &Known) -> Option<Option<Split>> {
                 kind: GlueKind::Acronym,
                 strong: closed,
                 new_sentence: false,
+                attested: false,
             }));
         }
     }
@@ -298,6 +358,7 @@ fn acronym(word: &str, k: &Known) -> Option<Option<Split>> {
                 kind: GlueKind::Acronym,
                 strong: l2.chars().count() >= 3,
                 new_sentence: false,
+                attested: false,
             }));
         }
     }
@@ -318,7 +379,9 @@ const PREFIX_WORDS: &[&str] = &[
     "haupt", "grund", "sonder", "gesamt", "allein", "eigen", "fremd", "mit", "gegen", "wider",
     "miss", "un", "ur", "erz", "ex", "post", "prä", "semi", "super", "ultra", "inter", "multi",
     "ab", "an", "bei", "ein", "durch", "um", "zu", "hinter", "neben", "zwischen", "irgend",
-    "wo", "da", "hier", "dort", "so", "wie", "je", "immer", "schon", "fast", "kaum",
+    "wo", "da", "hier", "dort", "so", "wie", "je", "immer", "schon", "fast", "kaum", "offen",
+    "bereit", "stark", "hängen", "schwer", "falsch", "gut", "kalt", "übrig", "froh", "aller",
+    "eben", "frei", "fest", "leicht", "tot", "klar", "nahe", "zeit", "richtig", "sicher",
 ];
 
 /// Endings of masculine person nouns that take the feminine "-in"
@@ -383,6 +446,14 @@ fn lower_split(word: &str, sentence_start: bool, k: &Known) -> Option<Split> {
         if l.ends_with("en") && matches!(r, "den" | "der" | "des" | "dem") && !attested {
             continue;
         }
+        // Short right parts end many words and names ("Kimmich", "Salman").
+        if rc <= 3 && lc < 4 && !is_closed_class_de(l) && !attested {
+            continue;
+        }
+        // Closed-class words that are also nouns: "Menschenwürde", "Wurstwaren".
+        if capitalized && NOUN_HOMOGRAPHS.contains(&r) && !attested {
+            continue;
+        }
         // Feminine nouns: "Sprecherin", "Präsidentin".
         if r == "in" && FEMININE_BASE_ENDINGS.iter().any(|e| l.ends_with(e)) {
             continue;
@@ -408,6 +479,18 @@ fn lower_split(word: &str, sentence_start: bool, k: &Known) -> Option<Split> {
             }
             // Nominalized verbs: "Straßengeschehen", "Nachsehen".
             if capitalized && (r.ends_with('n') || r.ends_with("ung")) {
+                continue;
+            }
+            // Noun compounds: the right part is also a noun ("Mutfrage").
+            if capitalized && k.lexicon.freq(&upper_first(r)) > 0 {
+                continue;
+            }
+            // Separable verbs and their participles: "offengelassen",
+            // "starkmachen", "bereitgestellt".
+            if r.starts_with("ge") || (!capitalized && r.ends_with("en")) {
+                continue;
+            }
+            if NUMBER_WORDS.iter().any(|w| l_low.starts_with(w)) {
                 continue;
             }
         }
@@ -447,8 +530,9 @@ fn lower_split(word: &str, sentence_start: bool, k: &Known) -> Option<Split> {
         let split = Split {
             at: i,
             kind: GlueKind::Lower,
-            strong: (closed && !aux && exact) || (attested && exact),
+            strong: (closed && !aux && exact && fl >= 1_000) || (attested && exact),
             new_sentence: false,
+            attested,
         };
         if best.as_ref().is_none_or(|(s, _)| score > *s) {
             best = Some((score, split));
@@ -470,7 +554,10 @@ fn compound_freq(l: &str, lex: &Lexicon) -> u64 {
             break;
         }
         let (a, b) = l.split_at(i);
-        let fa = lex.known_freq(a).max(
+        if ci < 4 {
+            continue;
+        }
+        let fa = lex.freq(a).max(
             // linking s/es/n/en
             ["s", "es", "n", "en"]
                 .iter()
@@ -492,7 +579,7 @@ fn compound_freq(l: &str, lex: &Lexicon) -> u64 {
             s.push_str(cs.as_str());
             s
         };
-        let fb = lex.known_freq(&cap);
+        let fb = lex.stem_freq(&cap);
         if fb > 0 {
             best = best.max(fa.min(fb));
         }
