@@ -76,6 +76,9 @@ pub struct EvalGlueArgs {
     /// List the misses and false alarms on the damaged copy.
     #[arg(long)]
     pub show_errors: bool,
+    /// Write the damaged copy into this folder (for inspection).
+    #[arg(long)]
+    pub write_damaged: Option<PathBuf>,
 }
 
 /// A deterministic generator (SplitMix64).
@@ -243,6 +246,14 @@ pub fn run(args: &EvalGlueArgs) -> i32 {
             bom: 0,
         });
         gold.push(g);
+    }
+    if let Some(dir) = &args.write_damaged {
+        let _ = std::fs::create_dir_all(dir);
+        for d in &damaged {
+            if let Some(name) = d.path.file_name() {
+                let _ = std::fs::write(dir.join(name), &d.text);
+            }
+        }
     }
     let found = glue_findings(&damaged, &settings);
     let lex = Lexicon::embedded();

@@ -170,6 +170,17 @@ fn upper_first(w: &str) -> String {
     out
 }
 
+/// Articles, pronouns, conjunctions and auxiliaries that are rarely the
+/// first part of a word: glued to anything lower-case, they are glue
+/// ("dieübrigen", "istes", "undgeduldig").
+const LEFT_EVIDENCE: &[&str] = &[
+    "der", "die", "das", "den", "dem", "des", "eine", "einer", "einem", "einen", "eines",
+    "dieser", "diese", "dieses", "diesem", "diesen", "seine", "seiner", "seinem", "seinen",
+    "ihre", "ihrer", "ihrem", "ihren", "ihres", "unsere", "sie", "es", "wir", "und",
+    "oder", "aber", "sondern", "als", "dass", "weil", "wenn", "ist", "sind", "war", "waren",
+    "wird", "werden", "wurde", "hat", "haben", "hatte", "kann", "muss", "soll", "sich",
+];
+
 /// Closed-class words that are also nouns.
 const NOUN_HOMOGRAPHS: &[&str] = &[
     "würde", "waren", "soll", "samt", "statt", "wegen", "aber", "mag", "laut", "dank", "rund",
@@ -235,7 +246,11 @@ pub fn split_word(word: &str, sentence_start: bool, k: &Known) -> Option<Split> 
     }
     if uses >= crate::lexicon::vocab::KNOWN_COUNT {
         let (l, r) = word.split_at(split.at);
-        if !(split.strong && k.vocabulary.pair_count(l, r) >= uses) {
+        // Glue onto an article, pronoun or preposition repeats ("derTürkei"
+        // in several scraped articles) and stays glue.
+        let closed_pair = is_closed_class_de(l) || is_closed_class_de(r);
+        let apart = k.vocabulary.pair_count(l, r) + k.vocabulary.pair_count(&lower_first(l), r);
+        if !(split.strong && (closed_pair || apart >= uses)) {
             return None;
         }
     }
@@ -289,7 +304,8 @@ fn case_boundary(word: &str, sentence_start: bool, k: &Known) -> Option<Option<S
     // Two capitalized parts ("BitLocker", "OnlineBanking"): both common words.
     if l.chars().next().is_some_and(char::is_uppercase) && !sentence_start {
         let common = |w: &str| k.lexicon.stem_freq(w) >= 400;
-        if !(common(l) && common(r)) {
+        let used = |w: &str| common(w) || k.vocabulary.count(w) >= 2;
+        if !(used(l) && used(r) && (common(l) || common(r))) {
             return Some(None);
         }
     }
@@ -410,14 +426,19 @@ fn lower_split(word: &str, sentence_start: bool, k: &Known) -> Option<Split> {
             continue;
         }
         let (l, r) = word.split_at(i);
-        if REJECT_RIGHT.contains(&r) {
+        let l_low = lower_first(l);
+        // An article, pronoun or conjunction on the left ("dieübrigen",
+        // "istes") is evidence as good as one on the right.
+        let l_closed = LEFT_EVIDENCE.contains(&l_low.as_str())
+            && (r.chars().count() >= 4 || is_closed_class_de(r) || matches!(r, "es" | "er"));
+        if REJECT_RIGHT.contains(&r) && !(l_closed && matches!(r, "es" | "er")) {
             continue;
         }
         let fr = k.lexicon.freq(r);
         if fr == 0 || !lower_dominant(k.lexicon, r) {
             continue;
         }
-        let closed = is_closed_class_de(r);
+        let closed = is_closed_class_de(r) || l_closed;
         let aux = AUXILIARIES.contains(&r);
         let l_lowered = if sentence_start && capitalized {
             Some(lower_first(l))
@@ -425,7 +446,6 @@ fn lower_split(word: &str, sentence_start: bool, k: &Known) -> Option<Split> {
             None
         };
         let l_key = l_lowered.as_deref().unwrap_or(l);
-        let l_low = lower_first(l);
         // The archive writes the two apart somewhere.
         let attested = k.vocabulary.pair_count(l, r) > 0
             || l_lowered
@@ -487,7 +507,7 @@ fn lower_split(word: &str, sentence_start: bool, k: &Known) -> Option<Split> {
             }
             // Separable verbs and their participles: "offengelassen",
             // "starkmachen", "bereitgestellt".
-            if r.starts_with("ge") || (!capitalized && r.ends_with("en")) {
+            if !capitalized && (r.starts_with("ge") || r.ends_with("en")) {
                 continue;
             }
             if NUMBER_WORDS.iter().any(|w| l_low.starts_with(w)) {

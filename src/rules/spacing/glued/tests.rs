@@ -111,3 +111,4 @@ fn user_words_and_workspace_vocabulary_are_known() {
     assert_eq!(split_word("Regierungwie", false, &k), None);
     assert_eq!(split_word("Kasanund", false, &k), None);
 }
+
