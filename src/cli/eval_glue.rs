@@ -113,7 +113,7 @@ pub fn damage(text: &str, format: Format, rng_seed: u64, rate: f64) -> (String, 
     let mut cut: Vec<(usize, usize, usize)> = Vec::new(); // (space, left start, right end)
     for s in &toks.sentences {
         let ts = toks.sentence_tokens(s);
-        let mut last_cut = usize::MAX;
+        let mut last_cut: Option<usize> = None;
         for i in 1..ts.len() {
             let (a, b) = (&ts[i - 1], &ts[i]);
             if a.kind != TokenKind::Word || b.kind != TokenKind::Word {
@@ -126,10 +126,10 @@ pub fn damage(text: &str, format: Format, rng_seed: u64, rate: f64) -> (String, 
             {
                 continue;
             }
-            if !rng.chance(rate) || last_cut + 1 == i {
+            if !rng.chance(rate) || last_cut.is_some_and(|c| c + 1 == i) {
                 continue;
             }
-            last_cut = i;
+            last_cut = Some(i);
             cut.push((a.end as usize, a.start as usize, b.end as usize));
         }
     }
