@@ -10,6 +10,7 @@ mod index;
 mod server;
 mod state;
 mod transport;
+mod words;
 
 pub use backend::Backend;
 
