@@ -148,6 +148,7 @@ fn rules_on_10kb(c: &mut Criterion) {
         times: &times,
         document_date: &dd,
         context: &context,
+        names: &[],
     };
     let mut g = c.benchmark_group("rules");
     g.bench_function(

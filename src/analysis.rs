@@ -10,6 +10,7 @@ use std::sync::Arc;
 
 use crate::config::{Language, Settings};
 use crate::entities::gazetteer::Gazetteer;
+use crate::lexicon::Vocabulary;
 use crate::entities::{self, DocEntities, KnowledgeBase, WorkspaceEntities};
 use crate::markup::{self, Format, Prose};
 use crate::ner::{self, Mention};
@@ -44,6 +45,9 @@ pub struct Context {
     /// `dates/anniversary-arithmetic`: the built-in table plus the founding
     /// years of the knowledge base's organisations.
     pub events: Arc<EventYears>,
+    /// How often each word occurs across the workspace's articles, for
+    /// `spacing/glued-words` (a word the archive uses twice is a word).
+    pub vocabulary: Arc<Vocabulary>,
 }
 
 impl Context {
@@ -102,6 +106,7 @@ impl Context {
             gazetteer,
             birth_dates: Arc::new(birth_dates),
             events: Arc::new(events),
+            vocabulary: Arc::new(Vocabulary::default()),
         }
     }
 }
@@ -113,6 +118,16 @@ impl Default for Context {
         DEFAULT
             .get_or_init(|| Context::with_knowledge(KnowledgeBase::built_in()))
             .clone()
+    }
+}
+
+impl Context {
+    /// The same context with the workspace vocabulary replaced.
+    pub fn with_vocabulary(&self, vocabulary: Arc<Vocabulary>) -> Context {
+        Context {
+            vocabulary,
+            ..self.clone()
+        }
     }
 }
 
@@ -160,6 +175,16 @@ pub fn analyze(input: &DocInput, settings: &Settings, context: &Context) -> DocA
         document_date.date.as_ref().map(|d| d.date),
         settings.dates.anchoring,
     );
+    let mentions = match language {
+        Language::De => ner::tag_document(input.text, &tokens),
+        Language::En => Vec::new(),
+    };
+    // Names: the tagger's, plus the knowledge base's recorded names the
+    // tagger missed or typed differently (the knowledge base wins).
+    let found = names_found(input.text, &tokens, &mentions, context);
+    let mut names: Vec<std::ops::Range<usize>> = found.iter().map(|f| f.span.clone()).collect();
+    names.extend(mentions.iter().map(|m| m.span.clone()));
+    names.sort_by_key(|r| (r.start, r.end));
     let cx = Ctx {
         text: input.text,
         prose: &prose,
@@ -169,15 +194,9 @@ pub fn analyze(input: &DocInput, settings: &Settings, context: &Context) -> DocA
         times: &times,
         document_date: &document_date,
         context,
+        names: &names,
     };
     let findings = rules::run_all(&cx);
-    let mentions = match language {
-        Language::De => ner::tag_document(input.text, &tokens),
-        Language::En => Vec::new(),
-    };
-    // Names: the tagger's, plus the knowledge base's recorded names the
-    // tagger missed or typed differently (the knowledge base wins).
-    let found = names_found(input.text, &tokens, &mentions, context);
     let entities = entities::extract(input.text, &tokens, &found, &context.knowledge);
     DocAnalysis {
         format: input.format,

@@ -90,6 +90,8 @@ enum Command {
 enum TrainCommand {
     /// Train the named-entity tagger (writes models/ner-de.bin; rebuild to embed it).
     Ner(copydesk::ner::cli::TrainNerArgs),
+    /// Build the German word list with frequencies (writes models/lexicon-de.fst; rebuild to embed it).
+    Lexicon(copydesk::lexicon::train::TrainLexiconArgs),
 }
 
 #[derive(Subcommand)]
@@ -110,6 +112,8 @@ enum EvalCommand {
     },
     /// Score the named-entity tagger on GermEval TSV or `token TAG` data.
     Ner(copydesk::ner::cli::EvalNerArgs),
+    /// spacing/glued-words on clean articles, on a damaged copy (precision, recall) and on the seeds.
+    Glue(cli::eval_glue::EvalGlueArgs),
 }
 
 fn init_logging() {
@@ -220,9 +224,15 @@ fn main() -> ExitCode {
         Command::Train {
             what: TrainCommand::Ner(args),
         } => copydesk::ner::cli::train(&args),
+        Command::Train {
+            what: TrainCommand::Lexicon(args),
+        } => copydesk::lexicon::train::run(&args),
         Command::Eval {
             what: EvalCommand::Ner(args),
         } => copydesk::ner::cli::eval(&args),
+        Command::Eval {
+            what: EvalCommand::Glue(args),
+        } => cli::eval_glue::run(&args),
         Command::ConfigSchema => {
             println!(
                 "{}",

@@ -342,3 +342,56 @@ fn changed_copydesk_toml_is_picked_up_through_watched_files() {
     assert!(c.diagnostics(&uri, None).is_empty());
     assert_eq!(c.shutdown(), 0);
 }
+
+#[test]
+fn glued_word_offers_add_to_workspace_words_editing_copydesk_toml() {
+    for existing in [None, Some("# Hausregeln\nwords = [\"Kasan\"]\n\n[rules]\n")] {
+        let dir = temp_dir(if existing.is_some() { "glue-words-existing" } else { "glue-words-new" });
+        let toml_path = dir.join("copydesk.toml");
+        let _ = std::fs::remove_file(&toml_path);
+        if let Some(t) = existing {
+            std::fs::write(&toml_path, t).unwrap();
+        }
+        let uri = common::file_uri(&dir.join("artikel.txt"));
+        let text = "Er sprach über Plattformenwie diese.\n";
+        let mut c = Client::spawn();
+        c.config = json!({"debounceMs": 0});
+        c.initialize(Some(&dir), caps(&["utf-16"], false));
+        c.open(&uri, "plaintext", text);
+        let d = c.diagnostics(&uri, Some(1));
+        let diag = d
+            .iter()
+            .find(|d| d["code"] == "spacing/glued-words")
+            .unwrap_or_else(|| panic!("no glued-words diagnostic in {d:?}"))
+            .clone();
+        let actions = c.request(
+            "textDocument/codeAction",
+            json!({"textDocument": {"uri": uri}, "range": diag["range"], "context": {"diagnostics": [diag]}}),
+        );
+        let add = actions
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|a| a["title"] == "Add 'Plattformenwie' to workspace words")
+            .unwrap_or_else(|| panic!("no add-word action in {actions}"))
+            .clone();
+        let toml_uri = common::file_uri(&toml_path);
+        match existing {
+            None => {
+                let ops = add["edit"]["documentChanges"].as_array().unwrap();
+                assert_eq!(ops[0]["kind"], "create", "{add}");
+                assert_eq!(ops[0]["uri"], toml_uri.as_str());
+                assert_eq!(ops[1]["edits"][0]["newText"], "words = [\"Plattformenwie\"]\n");
+            }
+            Some(t) => {
+                let edits = add["edit"]["changes"][toml_uri.as_str()].as_array().unwrap();
+                let after = apply_edits(t, edits, "utf-16");
+                assert_eq!(
+                    after,
+                    "# Hausregeln\nwords = [\"Kasan\", \"Plattformenwie\"]\n\n[rules]\n"
+                );
+            }
+        }
+        assert_eq!(c.shutdown(), 0);
+    }
+}

@@ -8,6 +8,7 @@ use super::output::{self, Format as OutFormat};
 use crate::analysis::{Context, DocAnalysis, DocInput, analyze_workspace};
 use crate::config::Settings;
 use crate::entities::WorkspaceEntities;
+use crate::lexicon::Vocabulary;
 use crate::markup::Format;
 use crate::rules::{Finding, Severity};
 use crate::workspace::{LoadError, discover, load_text};
@@ -102,7 +103,31 @@ pub fn analyze_sources(
             format: Format::from_path(&s.path),
         })
         .collect();
-    analyze_workspace(&inputs, settings, context)
+    // Two passes: the vocabulary of all files first (a word the archive
+    // uses on its own is not a glued word), then the analysis.
+    let vocabulary = workspace_vocabulary(sources);
+    let context = context.with_vocabulary(std::sync::Arc::new(vocabulary));
+    analyze_workspace(&inputs, settings, &context)
+}
+
+/// The word counts of all sources (in parallel).
+pub fn workspace_vocabulary(sources: &[Source]) -> Vocabulary {
+    sources
+        .par_iter()
+        .fold(Vocabulary::new, |mut v, s| {
+            v.add_text(&s.text, Format::from_path(&s.path));
+            v
+        })
+        .reduce(Vocabulary::new, |mut a, b| {
+            if a.len() < b.len() {
+                let mut b = b;
+                b.merge(&a);
+                b
+            } else {
+                a.merge(&b);
+                a
+            }
+        })
 }
 
 /// Checks files and folders (recursing into article files).

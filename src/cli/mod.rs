@@ -5,6 +5,7 @@ pub mod check;
 pub mod dates;
 pub mod entities;
 pub mod eval_dates;
+pub mod eval_glue;
 pub mod output;
 
 use std::path::{Path, PathBuf};

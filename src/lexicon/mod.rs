@@ -1,6 +1,12 @@
-//! Word lists: the hand-written closed-class words, and (with the glued-words
-//! rule) the embedded German lexicon and the workspace vocabulary.
+//! Word lists: the hand-written closed-class words, the embedded German
+//! lexicon with frequencies, and the workspace vocabulary.
 
 mod closed_class;
+pub mod train;
+pub mod vocab;
+mod words;
 
 pub use closed_class::{CLOSED_CLASS_DE, CLOSED_CLASS_EN, is_closed_class_de, lower_small};
+pub use train::lower_dominant;
+pub use vocab::Vocabulary;
+pub use words::{INFLECTION_SUFFIXES, Lexicon};

@@ -119,6 +119,32 @@ impl Backend {
         for s in skipped {
             self.log(MessageType::WARNING, s).await;
         }
+        // The workspace vocabulary (for spacing/glued-words): every indexed
+        // file, open documents in their edited state.
+        let texts: Vec<(Arc<str>, Format)> = {
+            let st = self.read();
+            let open: std::collections::HashSet<&std::path::Path> =
+                st.docs.values().filter_map(|d| d.path.as_deref()).collect();
+            st.files
+                .iter()
+                .filter(|(p, _)| !open.contains(p.as_path()))
+                .map(|(p, f)| (f.text.clone(), Format::from_path(p)))
+                .chain(
+                    st.docs
+                        .values()
+                        .map(|d| (Arc::<str>::from(d.doc.text().as_str()), d.format)),
+                )
+                .collect()
+        };
+        let vocabulary = tokio::task::spawn_blocking(move || {
+            crate::lexicon::Vocabulary::from_texts(texts.iter().map(|(t, f)| (&**t, *f)))
+        })
+        .await
+        .unwrap_or_default();
+        {
+            let mut st = self.write();
+            st.context = st.context.with_vocabulary(Arc::new(vocabulary));
+        }
         let findings: usize = self.read().files.values().map(|f| f.findings).sum();
         let indexed = started.elapsed();
         // Cluster once now so the first hover does not pay for it.
@@ -134,7 +160,7 @@ impl Backend {
             ),
         )
         .await;
-        self.republish_open().await;
+        self.refresh_all().await;
     }
 
     /// Reads the workspace entities file and rebuilds the context; errors go
@@ -177,7 +203,7 @@ impl Backend {
             let changed = *st.context.knowledge.entries != *context.knowledge.entries
                 || st.kb_file.as_ref().map(|f| &f.errors) != kb_file.as_ref().map(|f| &f.errors);
             let prev = st.kb_file.as_ref().map(|f| f.uri.clone());
-            st.context = context;
+            st.context = context.with_vocabulary(st.context.vocabulary.clone());
             st.kb_file = kb_file.clone();
             if !changed {
                 return false;

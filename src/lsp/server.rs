@@ -516,6 +516,24 @@ impl LanguageServer for Backend {
                     i == 0,
                 )));
             }
+            if f.code == crate::rules::spacing::GLUED_WORDS.code
+                && let Some(word) = &f.subject
+                && let Some(root) = self.read().roots.first().cloned()
+                && !self.settings().words.contains(word)
+            {
+                let action = super::words::add_word_action(
+                    &root,
+                    word,
+                    |text, offset| {
+                        let index = crate::text::LineIndex::new(text);
+                        self.positions(text, &index).position(offset)
+                    },
+                    convert::diagnostic(&p, f),
+                );
+                if let Some(a) = action {
+                    out.push(CodeActionOrCommand::CodeAction(a));
+                }
+            }
         }
         Ok(Some(out))
     }

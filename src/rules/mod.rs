@@ -129,8 +129,10 @@ pub struct Ctx<'a> {
     /// Temporal expressions, in text order.
     pub times: &'a [TimeExpr],
     pub document_date: &'a DocumentDateInfo,
-    /// What the workspace knows (birth dates, event years).
+    /// What the workspace knows (birth dates, event years, vocabulary).
     pub context: &'a Context,
+    /// Spans of the names the tagger and the knowledge base found, sorted.
+    pub names: &'a [Range<usize>],
 }
 
 /// Collects findings, dropping rules that are switched off and applying the
@@ -251,7 +253,6 @@ pub fn checkers() -> &'static [Checker] {
     static CHECKERS: &[Checker] = &[
         spacing::CHECKER,
         dates::CHECKER,
-        // `spacing/glued-words` (the lexicon-based splitter) plugs in here.
     ];
     CHECKERS
 }

@@ -2,6 +2,7 @@
 //! space of an article.
 
 mod double_space;
+pub mod glued;
 mod hyphen;
 mod invisible;
 mod punctuation;
@@ -11,6 +12,7 @@ mod trailing;
 use super::{Checker, Ctx, Rule, Sink};
 
 pub use double_space::DOUBLE_SPACE;
+pub use glued::GLUED_WORDS;
 pub use hyphen::HYPHEN_SPACING;
 pub use invisible::INVISIBLE_CHARACTER;
 pub use punctuation::{MISSING_SPACE_AFTER, SPACE_BEFORE};
@@ -27,6 +29,7 @@ pub static RULES: &[&Rule] = &[
     &INVISIBLE_CHARACTER,
     &TRAILING_WHITESPACE,
     &TRAILING_BLANK_LINES,
+    &GLUED_WORDS,
 ];
 
 pub const CHECKER: Checker = Checker { rules: RULES, run };
@@ -49,6 +52,9 @@ fn run(cx: &Ctx, sink: &mut Sink) {
     }
     if sink.enabled(&TRAILING_WHITESPACE) || sink.enabled(&TRAILING_BLANK_LINES) {
         trailing::check(cx, sink);
+    }
+    if sink.enabled(&GLUED_WORDS) && cx.language == crate::config::Language::De {
+        glued::check(cx, sink);
     }
 }
 

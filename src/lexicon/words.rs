@@ -1,0 +1,198 @@
+//! The embedded German word list: an `fst` map from word (case-sensitive)
+//! to a frequency per 100 million words, built by `copydesk train lexicon`
+//! from the GermEval 2014 tokens and the Google Books 1-grams (see
+//! `build.rs`). Keys starting with [`ENDING_PREFIX`] hold, for a lower-case
+//! word R, how many lexicon words end in R after a known prefix (how
+//! productive R is as a word ending: "der" in "Länder", "ist" in
+//! "Journalist"); the glued-words rule demands more evidence for those.
+
+use std::sync::OnceLock;
+
+use std::borrow::Cow;
+
+use fst::Map;
+
+static EMBEDDED: &[u8] = include_bytes!("../../models/lexicon-de.fst");
+
+/// Key prefix of the word-ending productivity entries.
+pub const ENDING_PREFIX: u8 = 1;
+
+/// Inflection endings for the backoff in [`Lexicon::known`].
+pub const INFLECTION_SUFFIXES: &[&str] = &[
+    "e", "n", "en", "s", "es", "er", "ern", "em", "in", "innen", "ens", "nen",
+];
+
+pub struct Lexicon {
+    map: Map<Cow<'static, [u8]>>,
+}
+
+impl std::fmt::Debug for Lexicon {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Lexicon({} keys)", self.map.len())
+    }
+}
+
+impl Lexicon {
+    /// The lexicon compiled into the binary (an empty one if the build had
+    /// no model file).
+    pub fn embedded() -> &'static Lexicon {
+        static L: OnceLock<Lexicon> = OnceLock::new();
+        L.get_or_init(|| {
+            Lexicon::from_cow(Cow::Borrowed(EMBEDDED)).unwrap_or_else(|_| Lexicon::empty())
+        })
+    }
+
+    pub fn embedded_bytes() -> &'static [u8] {
+        EMBEDDED
+    }
+
+    pub fn empty() -> Lexicon {
+        Lexicon::from_bytes(build_map(&mut Vec::new())).expect("empty fst")
+    }
+
+    pub fn from_bytes(bytes: Vec<u8>) -> Result<Lexicon, String> {
+        Lexicon::from_cow(Cow::Owned(bytes))
+    }
+
+    fn from_cow(bytes: Cow<'static, [u8]>) -> Result<Lexicon, String> {
+        Map::new(bytes)
+            .map(|map| Lexicon { map })
+            .map_err(|e| e.to_string())
+    }
+
+    /// Builds a lexicon from (word, frequency) pairs (any order; duplicates
+    /// keep the larger frequency). For tests and the builder.
+    pub fn from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, u64)>) -> Lexicon {
+        let mut v: Vec<(Vec<u8>, u64)> = pairs
+            .into_iter()
+            .map(|(w, f)| (w.as_bytes().to_vec(), f))
+            .collect();
+        Lexicon::from_bytes(build_map(&mut v)).expect("valid fst")
+    }
+
+    pub fn len(&self) -> usize {
+        self.map.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.map.len() == 0
+    }
+
+    /// Frequency per 100 million words; 0 for unknown words.
+    #[inline]
+    pub fn freq(&self, word: &str) -> u64 {
+        if word.is_empty() || word.as_bytes()[0] == ENDING_PREFIX {
+            return 0;
+        }
+        self.map.get(word).unwrap_or(0)
+    }
+
+    /// The exact spelling is in the list.
+    #[inline]
+    pub fn contains(&self, word: &str) -> bool {
+        self.freq(word) > 0
+    }
+
+    /// In the list as written, or after removing or adding an inflection
+    /// ending ("Plattformen", "Territoriums", "Islamist" via "Islamisten").
+    pub fn known(&self, word: &str) -> bool {
+        self.known_freq(word) > 0
+    }
+
+    /// The frequency of `word` or, failing that, of the most frequent
+    /// inflection neighbour (see [`Lexicon::known`]).
+    pub fn known_freq(&self, word: &str) -> u64 {
+        let f = self.freq(word);
+        if f > 0 {
+            return f;
+        }
+        let mut best = 0;
+        let n = word.chars().count();
+        let mut buf = String::with_capacity(word.len() + 6);
+        for suf in INFLECTION_SUFFIXES {
+            if n >= suf.len() + 3 && word.ends_with(suf) {
+                best = best.max(self.freq(&word[..word.len() - suf.len()]));
+            }
+            buf.clear();
+            buf.push_str(word);
+            buf.push_str(suf);
+            best = best.max(self.freq(&buf));
+        }
+        best
+    }
+
+    /// The frequency of `word` or of `word` minus an inflection ending
+    /// ("Plattformen" → "Plattform"); no added endings.
+    pub fn stem_freq(&self, word: &str) -> u64 {
+        let f = self.freq(word);
+        if f > 0 {
+            return f;
+        }
+        let n = word.chars().count();
+        INFLECTION_SUFFIXES
+            .iter()
+            .filter(|suf| n >= suf.len() + 3 && word.ends_with(*suf))
+            .map(|suf| self.freq(&word[..word.len() - suf.len()]))
+            .max()
+            .unwrap_or(0)
+    }
+
+    /// How many lexicon words end in the lower-case word `r` after a known
+    /// prefix of three or more letters (0 when not recorded).
+    pub fn ending_productivity(&self, r: &str) -> u64 {
+        let mut key = Vec::with_capacity(r.len() + 1);
+        key.push(ENDING_PREFIX);
+        key.extend_from_slice(r.as_bytes());
+        self.map.get(&key).unwrap_or(0)
+    }
+
+    /// Every word with its frequency, in key order (no ending entries).
+    pub fn words(&self) -> impl Iterator<Item = (String, u64)> + '_ {
+        use fst::Streamer;
+        let mut s = self.map.stream();
+        let mut out = Vec::new();
+        while let Some((k, v)) = s.next() {
+            if k.first() != Some(&ENDING_PREFIX) {
+                out.push((String::from_utf8_lossy(k).into_owned(), v));
+            }
+        }
+        out.into_iter()
+    }
+}
+
+/// Sorts, deduplicates (keeping the larger value) and builds the fst bytes.
+pub fn build_map(pairs: &mut Vec<(Vec<u8>, u64)>) -> Vec<u8> {
+    pairs.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+    pairs.dedup_by(|a, b| a.0 == b.0);
+    let mut b = fst::MapBuilder::memory();
+    for (k, v) in pairs.iter() {
+        b.insert(k, *v).expect("sorted keys");
+    }
+    b.into_inner().expect("in-memory fst")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn backoff_removes_and_adds_inflection_endings() {
+        let l = Lexicon::from_pairs([("Plattform", 50), ("Islamisten", 5), ("Territorium", 8)]);
+        assert!(l.known("Plattformen"));
+        assert!(l.known("Islamist"));
+        assert!(l.known("Territoriums"));
+        assert!(!l.known("Plattformenwie"));
+        assert_eq!(l.freq("Plattformen"), 0);
+    }
+
+    #[test]
+    fn embedded_lexicon_loads_and_knows_common_words() {
+        let l = Lexicon::embedded();
+        if l.is_empty() {
+            return; // built without ../shared
+        }
+        for w in ["die", "und", "Regierung", "wieder", "Grund", "Stunde"] {
+            assert!(l.known(w), "{w}");
+        }
+    }
+}

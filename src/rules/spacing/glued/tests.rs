@@ -1,0 +1,128 @@
+use super::*;
+use crate::rules::spacing::test_util::{findings, fixed, flagged};
+
+const CODE: &str = "spacing/glued-words";
+
+fn split(w: &str) -> Option<String> {
+    let vocab = Vocabulary::new();
+    let k = Known {
+        lexicon: Lexicon::embedded(),
+        vocabulary: &vocab,
+        words: &[],
+    };
+    split_word(w, false, &k).map(|s| format!("{} {}", &w[..s.at], &w[s.at..]))
+}
+
+#[test]
+fn glued_kinds_are_split() {
+    assert_eq!(split("Wahlkampfund").as_deref(), Some("Wahlkampf und"));
+    assert_eq!(split("NachbarnIhre").as_deref(), Some("Nachbarn Ihre"));
+    assert_eq!(split("derRegierung").as_deref(), Some("der Regierung"));
+    assert_eq!(split("imJahr").as_deref(), Some("im Jahr"));
+    assert_eq!(split("EUund").as_deref(), Some("EU und"));
+    assert_eq!(split("NATOStaaten").as_deref(), Some("NATO Staaten"));
+    assert_eq!(split("Regierungnicht").as_deref(), Some("Regierung nicht"));
+    assert_eq!(split("Verhandlungenwie").as_deref(), Some("Verhandlungen wie"));
+}
+
+#[test]
+fn compounds_and_words_containing_words_are_not_split() {
+    for w in [
+        "Sicherheitsratssekretär",
+        "Wiederbelebung",
+        "wieder",
+        "Grund",
+        "Kunde",
+        "Melodie",
+        "Stunde",
+        "festgestellt",
+        "aufgenommen",
+    ] {
+        assert_eq!(split(w), None, "{w}");
+    }
+}
+
+#[test]
+fn camel_case_names_and_inflected_acronyms_are_not_split() {
+    for w in [
+        "McDonald", "iPhone", "BioNTech", "YouTube", "eBay", "AfD", "GmbH", "GmbHs", "NGOs",
+        "ÖVPler", "PCs",
+    ] {
+        assert_eq!(split(w), None, "{w}");
+    }
+}
+
+#[test]
+fn rule_reports_with_fixes_and_subject() {
+    let text = "Er sprach über Plattformenwie diese.";
+    let f = findings(CODE, text);
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!(f[0].message, "'Plattformenwie' looks like 'Plattformen wie'");
+    assert_eq!(f[0].subject.as_deref(), Some("Plattformenwie"));
+    assert_eq!(fixed(CODE, text), "Er sprach über Plattformen wie diese.");
+}
+
+#[test]
+fn capitalized_closed_class_word_offers_a_full_stop() {
+    let text = "Sie stärkten ihre BeziehungenIhre Partnerschaft wuchs.";
+    let f = findings(CODE, text);
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!(f[0].fixes.len(), 2);
+    assert_eq!(f[0].fixes[1].edits[0].new_text, ". ");
+}
+
+#[test]
+fn inflected_acronyms_and_hyphenated_compounds_are_fine() {
+    let text = "Beim BRICS-Gipfels Ende sprachen NATO-Staaten und zwei GmbHs.";
+    assert!(flagged(CODE, text).is_empty(), "{:?}", flagged(CODE, text));
+}
+
+#[test]
+fn hyphenated_token_is_split_in_its_last_part() {
+    let text = "Die EU-Kommissionund der Rat stimmten zu.";
+    assert_eq!(fixed(CODE, text), "Die EU-Kommission und der Rat stimmten zu.");
+}
+
+#[test]
+fn bad_input_is_ignored_without_panic() {
+    let long = "a".repeat(10_000);
+    let mixed = "Путинund 北京und COVID19 G20-Gipfel 2024er Москваdie".to_string();
+    for text in [long.as_str(), mixed.as_str(), "ÄÖÜäöüß", "x", ""] {
+        assert!(flagged(CODE, text).is_empty(), "{text:?}");
+    }
+    let mut big = String::new();
+    for _ in 0..2_000 {
+        big.push_str("Wortwortwort");
+    }
+    let _ = findings(CODE, &big);
+}
+
+#[test]
+fn user_words_and_workspace_vocabulary_are_known() {
+    let empty = Vocabulary::new();
+    let mut vocab = Vocabulary::new();
+    vocab.add("SonnenBlume");
+    vocab.add("SonnenBlume");
+    let words = vec!["Kasanund".to_string()];
+    let k = |v| Known {
+        lexicon: Lexicon::embedded(),
+        vocabulary: v,
+        words: &words,
+    };
+    assert!(split_word("SonnenBlume", false, &k(&empty)).is_some());
+    assert_eq!(split_word("SonnenBlume", false, &k(&vocab)), None);
+    assert_eq!(split_word("Kasanund", false, &k(&empty)), None);
+}
+
+#[test]
+fn glue_repeated_in_the_archive_onto_an_article_stays_glue() {
+    let mut vocab = Vocabulary::new();
+    vocab.add("derRegierung");
+    vocab.add("derRegierung");
+    let k = Known {
+        lexicon: Lexicon::embedded(),
+        vocabulary: &vocab,
+        words: &[],
+    };
+    assert!(split_word("derRegierung", false, &k).is_some());
+}
