@@ -160,6 +160,14 @@ impl Known<'_> {
     }
 }
 
+/// A first name in the tagger's list ("Pablo", "Narendra").
+fn is_given_name(w: &str) -> bool {
+    use crate::ner::gazetteer::{Gazetteer, bit};
+    let mut norm = String::with_capacity(w.len());
+    crate::ner::text::norm_into(w, &mut norm);
+    Gazetteer::get().word_bits(&norm, true) & bit::FIRST_NAME != 0
+}
+
 fn upper_first(w: &str) -> String {
     let mut cs = w.chars();
     let mut out = String::with_capacity(w.len());
@@ -274,13 +282,34 @@ fn case_boundary(word: &str, sentence_start: bool, k: &Known) -> Option<Option<S
     let lc = l.chars().count();
     let rc = r.chars().count();
     let l_lower = l.chars().all(char::is_lowercase);
+    let caps = r.chars().take_while(|c| c.is_uppercase()).count();
+    // A lower-case word glued to anything capitalized ("imDrohnenflug",
+    // "vonDigiTimes", "diePHs"): German writes no word this way; the
+    // camel-case brands that start lower case start with one letter
+    // ("iPhone", "eBay") or are listed ("derStandard").
+    if l_lower
+        && lc >= 2
+        && rc >= 2
+        && !matches!(r, "In" | "Innen" | "Inn")
+        && (is_closed_class_de(l) || k.part_exact(l))
+        // An acronym after a lower-case word: "imEU", "vormalsFPÖ", but
+        // not "microSD".
+        && !(caps == rc && !is_closed_class_de(l) && lc < 5)
+    {
+        return Some(Some(Split {
+            at,
+            kind: GlueKind::CaseBoundary,
+            strong: true,
+            new_sentence: false,
+            attested: false,
+        }));
+    }
     // iPhone, eBay; McDonald, DiCaprio (but "im", "zu", "am" glue).
     let short_ok = is_closed_class_de(l) && (l_lower || sentence_start);
     if lc == 1 || (lc == 2 && !short_ok) || rc == 1 {
         return Some(None);
     }
     // GmbH, AfD: a single capital; BioNTech: capitals then lower case.
-    let caps = r.chars().take_while(|c| c.is_uppercase()).count();
     if caps >= 2 && caps < rc {
         return Some(None);
     }
@@ -301,8 +330,28 @@ fn case_boundary(word: &str, sentence_start: bool, k: &Known) -> Option<Option<S
     if caps == rc && !is_closed_class_de(l) {
         return Some(None);
     }
-    // Two capitalized parts ("BitLocker", "OnlineBanking"): both common words.
-    if l.chars().next().is_some_and(char::is_uppercase) && !sentence_start {
+    // Two capitalized parts. A given name on either side ("PabloEscobar",
+    // "RegierungschefNarendra"), or two parts too long for the short
+    // syllables brands are made of ("WebKit", "SanDisk", "HintHunt"), is
+    // glue; English "-ing" compounds ("OnlineBanking") are not.
+    let l_cap = l.chars().next().is_some_and(char::is_uppercase);
+    if l_cap && caps == 1 && lc >= 3 && rc >= 3 {
+        let long = ((lc + rc >= 11 && lc >= 4 && rc >= 4) || (lc >= 7 && lc + rc >= 10))
+            && !r.ends_with("ing");
+        // "DieZensurbehörde" at the start of a sentence.
+        let article = lc <= 5 && is_closed_class_de(&lower_first(l)) && rc >= 4;
+        if long || article || is_given_name(l) || is_given_name(r) {
+            return Some(Some(Split {
+                at,
+                kind: GlueKind::CaseBoundary,
+                strong: true,
+                new_sentence: false,
+                attested: false,
+            }));
+        }
+    }
+    // Otherwise ("BitLocker", "FileVault"): both common words.
+    if l_cap && !sentence_start {
         let common = |w: &str| k.lexicon.stem_freq(w) >= 400;
         let used = |w: &str| common(w) || k.vocabulary.count(w) >= 2;
         if !(used(l) && used(r) && (common(l) || common(r))) {
