@@ -341,11 +341,14 @@ fn case_boundary(word: &str, sentence_start: bool, k: &Known) -> Option<Option<S
         // "DieZensurbehörde" at the start of a sentence.
         let article = lc <= 5 && is_closed_class_de(&lower_first(l)) && rc >= 4;
         if long || article || is_given_name(l) || is_given_name(r) {
+            let r_low = lower_first(r);
             return Some(Some(Split {
                 at,
                 kind: GlueKind::CaseBoundary,
                 strong: true,
-                new_sentence: false,
+                new_sentence: is_closed_class_de(&r_low)
+                    && !AUXILIARIES.contains(&r_low.as_str())
+                    && k.lexicon.freq(&r_low) >= k.lexicon.freq(r),
                 attested: false,
             }));
         }
