@@ -37,8 +37,8 @@ fn bench(c: &mut Criterion) {
             times: &[],
             document_date: &no_date,
             context: &context,
-        names: &[],
-    };
+            names: &[],
+        };
         let mut sink = Sink::new(&settings);
         (spacing::CHECKER.run)(&cx, &mut sink);
         sink.finish()

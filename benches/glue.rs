@@ -44,7 +44,13 @@ fn corpus() -> String {
 fn bench(c: &mut Criterion) {
     let mut g = c.benchmark_group("glue");
     g.bench_function("lexicon load (fst over static bytes)", |b| {
-        b.iter(|| black_box(Lexicon::from_bytes(Lexicon::embedded_bytes().to_vec()).unwrap().len()))
+        b.iter(|| {
+            black_box(
+                Lexicon::from_bytes(Lexicon::embedded_bytes().to_vec())
+                    .unwrap()
+                    .len(),
+            )
+        })
     });
     let text = corpus();
     let prose = extract(&text, Format::Text);
@@ -68,13 +74,16 @@ fn bench(c: &mut Criterion) {
     let _ = Lexicon::embedded();
     g.throughput(Throughput::Bytes(text.len() as u64));
     g.sample_size(10);
-    g.bench_function(format!("rule over {} KB of clean text", text.len() / 1024), |b| {
-        b.iter(|| {
-            let mut sink = Sink::new(&settings);
-            glued::check(&cx, &mut sink);
-            black_box(sink.finish().len())
-        })
-    });
+    g.bench_function(
+        format!("rule over {} KB of clean text", text.len() / 1024),
+        |b| {
+            b.iter(|| {
+                let mut sink = Sink::new(&settings);
+                glued::check(&cx, &mut sink);
+                black_box(sink.finish().len())
+            })
+        },
+    );
     g.finish();
 }
 

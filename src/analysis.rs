@@ -10,8 +10,8 @@ use std::sync::Arc;
 
 use crate::config::{Language, Settings};
 use crate::entities::gazetteer::Gazetteer;
-use crate::lexicon::Vocabulary;
 use crate::entities::{self, DocEntities, KnowledgeBase, WorkspaceEntities};
+use crate::lexicon::Vocabulary;
 use crate::markup::{self, Format, Prose};
 use crate::ner::{self, Mention};
 use crate::rules::{self, Ctx, Finding};

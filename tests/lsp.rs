@@ -346,7 +346,11 @@ fn changed_copydesk_toml_is_picked_up_through_watched_files() {
 #[test]
 fn glued_word_offers_add_to_workspace_words_editing_copydesk_toml() {
     for existing in [None, Some("# Hausregeln\nwords = [\"Kasan\"]\n\n[rules]\n")] {
-        let dir = temp_dir(if existing.is_some() { "glue-words-existing" } else { "glue-words-new" });
+        let dir = temp_dir(if existing.is_some() {
+            "glue-words-existing"
+        } else {
+            "glue-words-new"
+        });
         let toml_path = dir.join("copydesk.toml");
         let _ = std::fs::remove_file(&toml_path);
         if let Some(t) = existing {
@@ -381,10 +385,15 @@ fn glued_word_offers_add_to_workspace_words_editing_copydesk_toml() {
                 let ops = add["edit"]["documentChanges"].as_array().unwrap();
                 assert_eq!(ops[0]["kind"], "create", "{add}");
                 assert_eq!(ops[0]["uri"], toml_uri.as_str());
-                assert_eq!(ops[1]["edits"][0]["newText"], "words = [\"Plattformenwie\"]\n");
+                assert_eq!(
+                    ops[1]["edits"][0]["newText"],
+                    "words = [\"Plattformenwie\"]\n"
+                );
             }
             Some(t) => {
-                let edits = add["edit"]["changes"][toml_uri.as_str()].as_array().unwrap();
+                let edits = add["edit"]["changes"][toml_uri.as_str()]
+                    .as_array()
+                    .unwrap();
                 let after = apply_edits(t, edits, "utf-16");
                 assert_eq!(
                     after,

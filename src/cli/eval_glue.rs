@@ -178,7 +178,11 @@ fn line_of(text: &str, at: usize) -> usize {
 }
 
 fn pct(a: usize, b: usize) -> f64 {
-    if b == 0 { 100.0 } else { 100.0 * a as f64 / b as f64 }
+    if b == 0 {
+        100.0
+    } else {
+        100.0 * a as f64 / b as f64
+    }
 }
 
 pub fn run(args: &EvalGlueArgs) -> i32 {
@@ -350,7 +354,9 @@ pub fn run(args: &EvalGlueArgs) -> i32 {
         let mut flagged: HashMap<String, usize> = HashMap::new();
         for (s, fs) in seeds.iter().zip(&fs) {
             for f in fs {
-                *flagged.entry(s.text[f.span.clone()].to_string()).or_default() += 1;
+                *flagged
+                    .entry(s.text[f.span.clone()].to_string())
+                    .or_default() += 1;
             }
         }
         let missing: Vec<&str> = SEED_GLUES
@@ -403,7 +409,11 @@ fn hunspell_baseline(sources: &[Source]) {
         println!("hunspell: not installed; no baseline");
         return;
     };
-    let all: String = sources.iter().map(|s| s.text.as_str()).collect::<Vec<_>>().join("\n");
+    let all: String = sources
+        .iter()
+        .map(|s| s.text.as_str())
+        .collect::<Vec<_>>()
+        .join("\n");
     if let Some(mut stdin) = child.stdin.take() {
         let _ = std::thread::spawn(move || stdin.write_all(all.as_bytes()));
     }

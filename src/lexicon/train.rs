@@ -53,7 +53,10 @@ pub fn run(args: &TrainLexiconArgs) -> i32 {
                 );
                 return 0;
             }
-            eprintln!("copydesk: {} not found (run from the project folder with ../shared beside it, or pass the paths)", p.display());
+            eprintln!(
+                "copydesk: {} not found (run from the project folder with ../shared beside it, or pass the paths)",
+                p.display()
+            );
             return 2;
         }
     }

@@ -7,7 +7,6 @@ use std::path::Path;
 
 use tower_lsp_server::ls_types::*;
 
-
 /// A TOML basic string.
 pub fn toml_string(w: &str) -> String {
     let mut out = String::with_capacity(w.len() + 2);
@@ -190,7 +189,10 @@ mod tests {
     #[test]
     fn appends_to_an_existing_array_and_keeps_everything_else() {
         assert_eq!(
-            apply("# Einstellungen\nwords = [\"Kasan\"]\n[rules]\nx = \"off\"\n", "Wörther"),
+            apply(
+                "# Einstellungen\nwords = [\"Kasan\"]\n[rules]\nx = \"off\"\n",
+                "Wörther"
+            ),
             "# Einstellungen\nwords = [\"Kasan\", \"Wörther\"]\n[rules]\nx = \"off\"\n"
         );
         assert_eq!(apply("words = []\n", "A"), "words = [\"A\"]\n");

@@ -250,10 +250,7 @@ pub fn lookup(code: &str) -> Option<&'static Rule> {
 
 /// The document checks, in the order they run.
 pub fn checkers() -> &'static [Checker] {
-    static CHECKERS: &[Checker] = &[
-        spacing::CHECKER,
-        dates::CHECKER,
-    ];
+    static CHECKERS: &[Checker] = &[spacing::CHECKER, dates::CHECKER];
     CHECKERS
 }
 

@@ -41,14 +41,61 @@ pub static GLUED_WORDS: Rule = Rule {
 /// Camel-case names and brands that are words ("YouTube"), beyond those the
 /// rule already leaves alone by shape ("iPhone", "GmbH", "BioNTech").
 const CAMEL_CASE_WORDS: &[&str] = &[
-    "YouTube", "McDonald", "McDonalds", "PayPal", "LinkedIn", "WhatsApp", "DiCaprio",
-    "PlayStation", "BlackRock", "TikTok", "OpenAI", "ChatGPT", "MasterCard", "JavaScript",
-    "PowerPoint", "SpaceX", "DeepMind", "DeepSeek", "FedEx", "WikiLeaks", "SoundCloud",
-    "DeSantis", "LaGuardia", "McCain", "McConnell", "McCarthy", "MacArthur", "McKinsey",
-    "FaceTime", "iCloud", "HarperCollins", "GlaxoSmithKline", "ProSieben", "RedBull",
-    "BlackBerry", "PricewaterhouseCoopers", "SoftBank", "BioNTech", "CureVac", "AstraZeneca",
-    "AliExpress", "WeChat", "SharePoint", "GitHub", "DoorDash", "AirBnB", "StarLink",
-    "VfB", "VfL", "FCs", "derStandard", "DerStandard", "LeBron", "DeVos", "MySpace",
+    "YouTube",
+    "McDonald",
+    "McDonalds",
+    "PayPal",
+    "LinkedIn",
+    "WhatsApp",
+    "DiCaprio",
+    "PlayStation",
+    "BlackRock",
+    "TikTok",
+    "OpenAI",
+    "ChatGPT",
+    "MasterCard",
+    "JavaScript",
+    "PowerPoint",
+    "SpaceX",
+    "DeepMind",
+    "DeepSeek",
+    "FedEx",
+    "WikiLeaks",
+    "SoundCloud",
+    "DeSantis",
+    "LaGuardia",
+    "McCain",
+    "McConnell",
+    "McCarthy",
+    "MacArthur",
+    "McKinsey",
+    "FaceTime",
+    "iCloud",
+    "HarperCollins",
+    "GlaxoSmithKline",
+    "ProSieben",
+    "RedBull",
+    "BlackBerry",
+    "PricewaterhouseCoopers",
+    "SoftBank",
+    "BioNTech",
+    "CureVac",
+    "AstraZeneca",
+    "AliExpress",
+    "WeChat",
+    "SharePoint",
+    "GitHub",
+    "DoorDash",
+    "AirBnB",
+    "StarLink",
+    "VfB",
+    "VfL",
+    "FCs",
+    "derStandard",
+    "DerStandard",
+    "LeBron",
+    "DeVos",
+    "MySpace",
 ];
 
 /// Endings that make an acronym an inflected or derived word ("NGOs",
@@ -62,8 +109,9 @@ const ACRONYM_ENDINGS: &[&str] = &[
 /// Right parts that are inflection or derivation endings as well as words
 /// ("Ministerin", "Felder", "Hauses"): never split off.
 const REJECT_RIGHT: &[&str] = &[
-    "e", "n", "s", "en", "er", "es", "em", "ern", "ens", "nen", "st", "te", "ten", "ter",
-    "tes", "de", "re", "le", "ne", "se", "ge", "be", "et", "ie", "ion", "bar", "los", "lich", "heit", "keit", "ung", "schaft", "tum", "weise",
+    "e", "n", "s", "en", "er", "es", "em", "ern", "ens", "nen", "st", "te", "ten", "ter", "tes",
+    "de", "re", "le", "ne", "se", "ge", "be", "et", "ie", "ion", "bar", "los", "lich", "heit",
+    "keit", "ung", "schaft", "tum", "weise",
 ];
 
 /// Separable verb particles: "festgestellt", "aufgenommen" are words, so a
@@ -71,22 +119,22 @@ const REJECT_RIGHT: &[&str] = &[
 /// conjunction or preposition.
 const PARTICLES: &[&str] = &[
     "ab", "an", "auf", "aus", "bei", "ein", "fest", "fort", "her", "hin", "mit", "nach", "vor",
-    "weg", "weiter", "wieder", "zu", "zurück", "zusammen", "über", "unter", "um", "durch",
-    "da", "dar", "empor", "entgegen", "gegen", "heim", "herab", "heran", "herauf", "heraus",
-    "herbei", "herein", "herüber", "herunter", "hervor", "hinab", "hinauf", "hinaus", "hinein",
-    "hinzu", "los", "nieder", "vorbei", "voran", "voraus", "weiter", "wider", "zurecht",
-    "zwischen", "ent", "ver", "zer", "er", "be", "ge", "miss", "voll", "hoch", "frei", "gut",
-    "schlecht", "statt", "teil", "kennen", "kaputt", "offen", "bereit", "bekannt", "klar",
-    "bloß", "fern", "nahe", "kund", "preis", "stand", "still", "wahr", "irre",
+    "weg", "weiter", "wieder", "zu", "zurück", "zusammen", "über", "unter", "um", "durch", "da",
+    "dar", "empor", "entgegen", "gegen", "heim", "herab", "heran", "herauf", "heraus", "herbei",
+    "herein", "herüber", "herunter", "hervor", "hinab", "hinauf", "hinaus", "hinein", "hinzu",
+    "los", "nieder", "vorbei", "voran", "voraus", "weiter", "wider", "zurecht", "zwischen", "ent",
+    "ver", "zer", "er", "be", "ge", "miss", "voll", "hoch", "frei", "gut", "schlecht", "statt",
+    "teil", "kennen", "kaputt", "offen", "bereit", "bekannt", "klar", "bloß", "fern", "nahe",
+    "kund", "preis", "stand", "still", "wahr", "irre",
 ];
 
 /// Auxiliaries and modals: closed-class, but verbs.
 const AUXILIARIES: &[&str] = &[
     "ist", "sind", "war", "waren", "bin", "bist", "seid", "wäre", "wären", "sei", "seien", "hat",
     "haben", "hatte", "hatten", "habe", "hätte", "hätten", "wird", "werden", "wurde", "wurden",
-    "würde", "würden", "worden", "kann", "können", "konnte", "konnten", "könnte", "muss",
-    "müssen", "musste", "mussten", "soll", "sollen", "sollte", "sollten", "will", "wollen",
-    "wollte", "wollten", "darf", "dürfen", "durfte", "mag", "möchte",
+    "würde", "würden", "worden", "kann", "können", "konnte", "konnten", "könnte", "muss", "müssen",
+    "musste", "mussten", "soll", "sollen", "sollte", "sollten", "will", "wollen", "wollte",
+    "wollten", "darf", "dürfen", "durfte", "mag", "möchte",
 ];
 
 /// Which evidence a split rests on.
@@ -121,7 +169,10 @@ fn vocab_backoff(word: &str, k: &Known) -> bool {
     let n = word.chars().count();
     let mut buf = String::with_capacity(word.len() + 6);
     crate::lexicon::INFLECTION_SUFFIXES.iter().any(|suf| {
-        if n >= suf.len() + 3 && word.ends_with(suf) && k.vocabulary.count(&word[..word.len() - suf.len()]) > 0 {
+        if n >= suf.len() + 3
+            && word.ends_with(suf)
+            && k.vocabulary.count(&word[..word.len() - suf.len()]) > 0
+        {
             return true;
         }
         buf.clear();
@@ -156,7 +207,9 @@ impl Known<'_> {
 
     /// A part is a word in exactly this spelling (no inflection backoff).
     fn part_exact(&self, w: &str) -> bool {
-        self.lexicon.contains(w) || self.vocabulary.count(w) > 0 || self.words.iter().any(|x| x == w)
+        self.lexicon.contains(w)
+            || self.vocabulary.count(w) > 0
+            || self.words.iter().any(|x| x == w)
     }
 }
 
@@ -182,11 +235,11 @@ fn upper_first(w: &str) -> String {
 /// first part of a word: glued to anything lower-case, they are glue
 /// ("dieübrigen", "istes", "undgeduldig").
 const LEFT_EVIDENCE: &[&str] = &[
-    "der", "die", "das", "den", "dem", "des", "eine", "einer", "einem", "einen", "eines",
-    "dieser", "diese", "dieses", "diesem", "diesen", "seine", "seiner", "seinem", "seinen",
-    "ihre", "ihrer", "ihrem", "ihren", "ihres", "unsere", "sie", "es", "wir", "und",
-    "oder", "aber", "sondern", "als", "dass", "weil", "wenn", "ist", "sind", "war", "waren",
-    "wird", "werden", "wurde", "hat", "haben", "hatte", "kann", "muss", "soll", "sich",
+    "der", "die", "das", "den", "dem", "des", "eine", "einer", "einem", "einen", "eines", "dieser",
+    "diese", "dieses", "diesem", "diesen", "seine", "seiner", "seinem", "seinen", "ihre", "ihrer",
+    "ihrem", "ihren", "ihres", "unsere", "sie", "es", "wir", "und", "oder", "aber", "sondern",
+    "als", "dass", "weil", "wenn", "ist", "sind", "war", "waren", "wird", "werden", "wurde", "hat",
+    "haben", "hatte", "kann", "muss", "soll", "sich",
 ];
 
 /// Closed-class words that are also nouns.
@@ -238,8 +291,7 @@ pub fn split_word(word: &str, sentence_start: bool, k: &Known) -> Option<Split> 
     }?;
     // Known by inflection backoff ("Islamist" from "Islamisten"): split only
     // on strong evidence.
-    let backoff = k.lexicon.known(word)
-        || (sentence_start && k.lexicon.known(&lower_first(word)));
+    let backoff = k.lexicon.known(word) || (sentence_start && k.lexicon.known(&lower_first(word)));
     if backoff && !split.strong {
         return None;
     }
@@ -442,21 +494,21 @@ const MAX_RIGHT: usize = 20;
 const PREFIX_WORDS: &[&str] = &[
     "pro", "anti", "meist", "not", "all", "außer", "vorher", "darüber", "dazu", "davon", "rein",
     "nichts", "links", "rechts", "gleich", "selbst", "nach", "aus", "stimm", "erb", "nicht",
-    "viel", "hoch", "tief", "weit", "lang", "groß", "klein", "neu", "alt", "voll", "halb",
-    "mehr", "wohl", "schnell", "gern", "fern", "nah", "ober", "unter", "über", "mittel",
-    "haupt", "grund", "sonder", "gesamt", "allein", "eigen", "fremd", "mit", "gegen", "wider",
-    "miss", "un", "ur", "erz", "ex", "post", "prä", "semi", "super", "ultra", "inter", "multi",
-    "ab", "an", "bei", "ein", "durch", "um", "zu", "hinter", "neben", "zwischen", "irgend",
-    "wo", "da", "hier", "dort", "so", "wie", "je", "immer", "schon", "fast", "kaum", "offen",
-    "bereit", "stark", "hängen", "schwer", "falsch", "gut", "kalt", "übrig", "froh", "aller",
-    "eben", "frei", "fest", "leicht", "tot", "klar", "nahe", "zeit", "richtig", "sicher",
+    "viel", "hoch", "tief", "weit", "lang", "groß", "klein", "neu", "alt", "voll", "halb", "mehr",
+    "wohl", "schnell", "gern", "fern", "nah", "ober", "unter", "über", "mittel", "haupt", "grund",
+    "sonder", "gesamt", "allein", "eigen", "fremd", "mit", "gegen", "wider", "miss", "un", "ur",
+    "erz", "ex", "post", "prä", "semi", "super", "ultra", "inter", "multi", "ab", "an", "bei",
+    "ein", "durch", "um", "zu", "hinter", "neben", "zwischen", "irgend", "wo", "da", "hier",
+    "dort", "so", "wie", "je", "immer", "schon", "fast", "kaum", "offen", "bereit", "stark",
+    "hängen", "schwer", "falsch", "gut", "kalt", "übrig", "froh", "aller", "eben", "frei", "fest",
+    "leicht", "tot", "klar", "nahe", "zeit", "richtig", "sicher",
 ];
 
 /// Endings of masculine person nouns that take the feminine "-in"
 /// ("Sprecherin", "Präsidentin", "Journalistin").
 const FEMININE_BASE_ENDINGS: &[&str] = &[
-    "er", "ent", "ant", "ist", "at", "et", "or", "eur", "og", "oge", "ar", "ig", "ot", "it",
-    "ut", "ar", "är", "al", "an", "ier", "ast", "ekt", "nom", "naut", "graf", "graph", "soph",
+    "er", "ent", "ant", "ist", "at", "et", "or", "eur", "og", "oge", "ar", "ig", "ot", "it", "ut",
+    "ar", "är", "al", "an", "ier", "ast", "ekt", "nom", "naut", "graf", "graph", "soph",
 ];
 
 fn lower_split(word: &str, sentence_start: bool, k: &Known) -> Option<Split> {
@@ -486,8 +538,20 @@ fn lower_split(word: &str, sentence_start: bool, k: &Known) -> Option<Split> {
         if REJECT_RIGHT.contains(&r) && !(l_closed && matches!(r, "es" | "er")) {
             continue;
         }
-        let fr = k.lexicon.freq(r);
-        if fr == 0 || !lower_dominant(k.lexicon, r) {
+        let mut fr = k.lexicon.freq(r);
+        if fr == 0 {
+            // A verb form the lexicon lacks but the archive writes on its
+            // own, in lower case and never capitalized ("tobt", "gewechselt").
+            let uses = k.vocabulary.count(r);
+            if rc >= 4
+                && uses >= crate::lexicon::vocab::KNOWN_COUNT
+                && k.vocabulary.count(&upper_first(r)) == 0
+            {
+                fr = 50 * u64::from(uses);
+            } else {
+                continue;
+            }
+        } else if !lower_dominant(k.lexicon, r) {
             continue;
         }
         let closed = is_closed_class_de(r) || l_closed;
@@ -533,12 +597,10 @@ fn lower_split(word: &str, sentence_start: bool, k: &Known) -> Option<Split> {
         // The left part: a word as written, or with an inflection ending
         // or as a compound (only before a closed-class word).
         let exact = k.part_exact(l) || l_lowered.as_deref().is_some_and(|x| k.part_exact(x));
-        let mut fl = k.lexicon.freq(l).max(
-            l_lowered
-                .as_deref()
-                .map(|x| k.lexicon.freq(x))
-                .unwrap_or(0),
-        );
+        let mut fl = k
+            .lexicon
+            .freq(l)
+            .max(l_lowered.as_deref().map(|x| k.lexicon.freq(x)).unwrap_or(0));
         if fl == 0 && exact {
             fl = 100;
         }
@@ -550,7 +612,10 @@ fn lower_split(word: &str, sentence_start: bool, k: &Known) -> Option<Split> {
                 continue;
             }
             // Nominalized verbs: "Straßengeschehen", "Nachsehen".
-            if capitalized && (r.ends_with('n') || r.ends_with("ung")) {
+            if capitalized
+                && (r.ends_with("ung")
+                    || (r.ends_with('n') && !(rc >= 7 && l.chars().count() >= 6)))
+            {
                 continue;
             }
             // Noun compounds: the right part is also a noun ("Mutfrage").

@@ -22,7 +22,10 @@ fn glued_kinds_are_split() {
     assert_eq!(split("EUund").as_deref(), Some("EU und"));
     assert_eq!(split("NATOStaaten").as_deref(), Some("NATO Staaten"));
     assert_eq!(split("Regierungnicht").as_deref(), Some("Regierung nicht"));
-    assert_eq!(split("Verhandlungenwie").as_deref(), Some("Verhandlungen wie"));
+    assert_eq!(
+        split("Verhandlungenwie").as_deref(),
+        Some("Verhandlungen wie")
+    );
 }
 
 #[test]
@@ -57,7 +60,10 @@ fn rule_reports_with_fixes_and_subject() {
     let text = "Er sprach über Plattformenwie diese.";
     let f = findings(CODE, text);
     assert_eq!(f.len(), 1, "{f:?}");
-    assert_eq!(f[0].message, "'Plattformenwie' looks like 'Plattformen wie'");
+    assert_eq!(
+        f[0].message,
+        "'Plattformenwie' looks like 'Plattformen wie'"
+    );
     assert_eq!(f[0].subject.as_deref(), Some("Plattformenwie"));
     assert_eq!(fixed(CODE, text), "Er sprach über Plattformen wie diese.");
 }
@@ -80,7 +86,10 @@ fn inflected_acronyms_and_hyphenated_compounds_are_fine() {
 #[test]
 fn hyphenated_token_is_split_in_its_last_part() {
     let text = "Die EU-Kommissionund der Rat stimmten zu.";
-    assert_eq!(fixed(CODE, text), "Die EU-Kommission und der Rat stimmten zu.");
+    assert_eq!(
+        fixed(CODE, text),
+        "Die EU-Kommission und der Rat stimmten zu."
+    );
 }
 
 #[test]
