@@ -283,7 +283,8 @@ pub fn train(
                 100.0 * wrong as f64 / tokens.max(1) as f64,
                 te.elapsed().as_secs_f64()
             );
-            if dev.is_some() || (epoch == opts.epochs && bags == 1) {
+            // With bags, only the first bag is scored per epoch.
+            if (dev.is_some() && bag == 0) || (epoch == opts.epochs && bags == 1) {
                 let m = finish(&p, &keys, &words, opts, &idx);
                 if let Some(dev) = dev {
                     let s: Scores = eval::evaluate(&m, dev, None);
