@@ -44,7 +44,7 @@ impl Default for TrainOptions {
             epochs: 10,
             min_count: 1,
             seed: 0x5eed_1e55_c0de_0001,
-            prune: 1.0,
+            prune: 0.5,
             word_dropout: 0.0,
             seen_as: true,
             bags: 5,
