@@ -56,9 +56,22 @@ pub struct TrainNerArgs {
     /// Seed of the sentence order.
     #[arg(long, default_value_t = TrainOptions::default().seed)]
     pub seed: u64,
-    /// Number of word clusters learned from the training text (0: none).
+    /// Number of word clusters learned from the training text and the
+    /// unlabelled corpus (0: none).
     #[arg(long, default_value_t = 200)]
     pub clusters: usize,
+    /// Unlabelled German text (a folder of `.txt` files, e.g.
+    /// `../shared/corpus/derstandard`) added to the training text for
+    /// learning the clusters; only the clusters go into the model.
+    /// Skipped with a message when absent. Off by default: it did not
+    /// help on GermEval dev (see the README).
+    #[arg(long)]
+    pub corpus: Option<PathBuf>,
+    /// Read the clusters from this file if it exists, else write them
+    /// there (saves the clustering time when experimenting; the file
+    /// must come from the same data and cluster counts).
+    #[arg(long)]
+    pub clusters_cache: Option<PathBuf>,
     /// Exit 0 with a message when the training data is missing.
     #[arg(long)]
     pub skip_missing: bool,
@@ -110,6 +123,32 @@ fn read_labelled(path: &Path, skip_missing: bool) -> Result<Vec<LabelledSentence
     })
 }
 
+/// Tokenized sentences of the `.txt` files in `dir` (sorted by name),
+/// and the number of files.
+fn read_corpus(dir: &Path) -> std::io::Result<(usize, Vec<Vec<String>>)> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    files.sort();
+    let mut out = Vec::new();
+    for f in &files {
+        let text = std::fs::read_to_string(f)?;
+        let tokens = crate::tokenize::tokenize_str(&text);
+        for s in &tokens.sentences {
+            let words: Vec<String> = tokens
+                .sentence_tokens(s)
+                .iter()
+                .map(|t| t.text(&text).to_string())
+                .collect();
+            if !words.is_empty() {
+                out.push(words);
+            }
+        }
+    }
+    Ok((files.len(), out))
+}
+
 pub fn train(args: &TrainNerArgs) -> i32 {
     let t0 = Instant::now();
     let data = match read_labelled(&args.data, args.skip_missing) {
@@ -137,15 +176,53 @@ pub fn train(args: &TrainNerArgs) -> i32 {
             args.wordfreq.display()
         ),
     }
-    if args.clusters > 0 {
+    let cached = args
+        .clusters_cache
+        .as_ref()
+        .and_then(|p| std::fs::read_to_string(p).ok());
+    if let Some(text) = cached {
+        let classes: Vec<(u64, u16)> = text
+            .lines()
+            .filter_map(|l| {
+                let (h, c) = l.split_once(' ')?;
+                Some((h.parse().ok()?, c.parse().ok()?))
+            })
+            .collect();
+        wordtable::set_clusters(&mut words, &classes, |e, c| e.cluster = c);
+        eprintln!("clusters: {} words read from the cache", classes.len());
+    } else if args.clusters > 0 {
         let tc = Instant::now();
-        let sents: Vec<Vec<String>> = data.iter().map(|s| s.words.clone()).collect();
-        let v = wordtable::add_clusters(&mut words, &sents, args.clusters, 3, 15);
+        let mut sents: Vec<Vec<String>> = data.iter().map(|s| s.words.clone()).collect();
+        if let Some(dir) = &args.corpus {
+            match read_corpus(dir) {
+                Ok((files, corpus)) => {
+                    eprintln!(
+                        "unlabelled corpus: {} sentences, {} tokens from {files} files in {}",
+                        corpus.len(),
+                        corpus.iter().map(Vec::len).sum::<usize>(),
+                        dir.display()
+                    );
+                    sents.extend(corpus);
+                }
+                Err(e) => eprintln!(
+                    "unlabelled corpus: {} not used ({e}); clusters from the training text only",
+                    dir.display()
+                ),
+            }
+        }
+        let (classes, v) = wordtable::clusters(&sents, args.clusters, 3, 15);
+        wordtable::set_clusters(&mut words, &classes, |e, c| e.cluster = c);
         eprintln!(
             "clusters: {v} words in {} classes, {:.1}s",
             args.clusters,
             tc.elapsed().as_secs_f64()
         );
+        if let Some(p) = &args.clusters_cache {
+            let rows: Vec<String> = classes.iter().map(|(h, c)| format!("{h} {c}")).collect();
+            if let Err(e) = std::fs::write(p, rows.join("\n")) {
+                eprintln!("clusters: cannot write {}: {e}", p.display());
+            }
+        }
     }
     let opts = TrainOptions {
         epochs: args.epochs,

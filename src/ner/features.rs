@@ -72,12 +72,14 @@ const T_SUFFIX_PREV: u32 = 28;
 const T_FREQ_CASE: u32 = 29;
 const T_SEEN_AS: u32 = 30;
 const T_SEEN_AS_AT: u32 = 31;
+const T_CHAR3: u32 = 39;
 
 const BOS: u64 = 0x0b05_0b05_0b05_0b05;
 const EOS: u64 = 0x0e05_0e05_0e05_0e05;
 
 const N_PREFIX: usize = 4;
 const N_SUFFIX: usize = 5;
+const N_CHAR3: usize = 10;
 
 /// One token's own properties.
 #[derive(Clone, Copy, Debug, Default)]
@@ -97,6 +99,8 @@ struct TokInfo {
     suffix: [u64; N_SUFFIX],
     /// Normal forms of the first and last part of a hyphenated word.
     hyph: Option<(u64, u64, u32)>,
+    /// Hashes of the inner character trigrams of a rare capitalised word.
+    char3: [u64; N_CHAR3],
 }
 
 /// Feature keys of one sentence: token `i` owns
@@ -185,6 +189,25 @@ impl<'a> Extractor<'a> {
             match starts.next() {
                 Some(p) => t.suffix[k] = hash::str(&n[p..]),
                 None => break,
+            }
+        }
+        // Inner character trigrams of capitalised words that are not
+        // among the common words ("-ow", "sch", "ij", "ova"): how
+        // foreign names and place names are spelled.
+        if upper_initial && t.info.lower_freq == 0 && t.info.cap_freq == 0 {
+            let mut pos = [0usize; N_CHAR3 + 4];
+            let mut np = 0;
+            for p in n
+                .char_indices()
+                .map(|(p, _)| p)
+                .chain(std::iter::once(n.len()))
+                .take(pos.len())
+            {
+                pos[np] = p;
+                np += 1;
+            }
+            for (j, w) in pos[..np].windows(4).skip(1).take(N_CHAR3).enumerate() {
+                t.char3[j] = hash::str(&n[w[0]..w[3]]);
             }
         }
         // Hyphenated compounds: "NATO-Gipfel", "Xi-Regierung".
@@ -345,6 +368,11 @@ impl<'a> Extractor<'a> {
                     if o.info.cluster != 0 {
                         k.push(feat2(T_CLUSTER_AT, off as u64, o.info.cluster as u64));
                     }
+                }
+            }
+            for &h in &t.char3 {
+                if h != 0 {
+                    k.push(feat1(T_CHAR3, h));
                 }
             }
             if let Some((a, b, g)) = t.hyph {

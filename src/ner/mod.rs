@@ -3,8 +3,9 @@
 //!
 //! An averaged structured perceptron ([`train`]) over hashed features
 //! ([`features`]: word forms, shapes, affixes, a ±2 window, list
-//! memberships from [`gazetteer`], word classes learned from unlabelled
-//! text), decoded by a BIOES-constrained Viterbi ([`decode`]). The model
+//! memberships from [`gazetteer`], character trigrams of rare capitalised
+//! words, word classes learned from unlabelled text), decoded by a
+//! BIOES-constrained Viterbi ([`decode`]). The model
 //! is trained on GermEval 2014 by `copydesk train ner`, committed as
 //! `models/ner-de.bin` and embedded; [`Model::embedded`] loads it once.
 //!

@@ -44,7 +44,7 @@ impl Default for TrainOptions {
             epochs: 10,
             min_count: 1,
             seed: 0x5eed_1e55_c0de_0001,
-            prune: 1.0,
+            prune: 0.5,
             word_dropout: 0.0,
             seen_as: true,
             bags: 5,
@@ -283,7 +283,8 @@ pub fn train(
                 100.0 * wrong as f64 / tokens.max(1) as f64,
                 te.elapsed().as_secs_f64()
             );
-            if dev.is_some() || (epoch == opts.epochs && bags == 1) {
+            // With bags, only the first bag is scored per epoch.
+            if (dev.is_some() && bag == 0) || (epoch == opts.epochs && bags == 1) {
                 let m = finish(&p, &keys, &words, opts, &idx);
                 if let Some(dev) = dev {
                     let s: Scores = eval::evaluate(&m, dev, None);

@@ -57,6 +57,30 @@ pub fn add_clusters(
     min_count: u32,
     iterations: usize,
 ) -> usize {
+    let (classes, v) = clusters(sentences, k, min_count, iterations);
+    set_clusters(table, &classes, |e, c| e.cluster = c);
+    v
+}
+
+/// Stores cluster ids (+ 1) in the field `set` chooses, in key order.
+pub fn set_clusters(
+    table: &mut WordTable,
+    classes: &[(u64, u16)],
+    set: impl Fn(&mut super::features::WordInfo, u16),
+) {
+    for &(h, c) in classes {
+        set(table.map.entry(h).or_default(), c + 1);
+    }
+}
+
+/// The word classes of [`add_clusters`] as (normal-form hash, class)
+/// pairs sorted by hash, and the number of clustered words.
+pub fn clusters(
+    sentences: &[Vec<String>],
+    k: usize,
+    min_count: u32,
+    iterations: usize,
+) -> (Vec<(u64, u16)>, usize) {
     let mut buf = String::new();
     // Vocabulary in order of first occurrence.
     let mut ids: HashMap<u64, u32> = HashMap::new();
@@ -194,14 +218,15 @@ pub fn add_clusters(
             break;
         }
     }
-    for (h, &i) in &ids {
-        let w = remap[i as usize];
-        if w != rare {
-            let e = table.map.entry(*h).or_default();
-            e.cluster = class[w as usize] as u16 + 1;
-        }
-    }
-    v - 2
+    let mut out: Vec<(u64, u16)> = ids
+        .iter()
+        .filter_map(|(h, &i)| {
+            let w = remap[i as usize];
+            (w != rare).then(|| (*h, class[w as usize] as u16))
+        })
+        .collect();
+    out.sort_unstable();
+    (out, v - 2)
 }
 
 fn sorted_pairs(m: HashMap<u32, u32>) -> Vec<(u32, u32)> {
