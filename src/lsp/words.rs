@@ -51,8 +51,7 @@ pub fn insertion(toml: &str, word: &str) -> (usize, String) {
                 let trailing_comma = inner
                     .lines()
                     .map(|l| l.split('#').next().unwrap_or("").trim_end())
-                    .filter(|l| !l.trim().is_empty())
-                    .next_back()
+                    .rfind(|l| !l.trim().is_empty())
                     .is_some_and(|l| l.ends_with(','));
                 // Insert after the last item (before a comment on its line).
                 let mut at = open + 1;

@@ -567,7 +567,8 @@ fn lower_split(word: &str, sentence_start: bool, k: &Known) -> Option<Split> {
             || l_lowered
                 .as_deref()
                 .is_some_and(|x| k.vocabulary.pair_count(x, r) > 0);
-        if PARTICLES.contains(&l_key) && !(closed && !aux) && !attested {
+        // After a particle only a non-verb closed-class word is split off.
+        if PARTICLES.contains(&l_key) && (aux || !closed) && !attested {
             continue;
         }
         // Weltweit, Erfolgreich: adjective compounds at the sentence start.
