@@ -263,7 +263,17 @@ fn main() {
             .get(u)
             .map(|(_, d)| lsp_set(&texts[i], d))
             .unwrap_or_default();
-        if got != expected.remove(&name).unwrap_or_default() {
+        let want = expected.remove(&name).unwrap_or_default();
+        if got != want {
+            if mismatched.len() < 3 {
+                // What differs, for the report: (code, start, end) only on
+                // one side.
+                let only_lsp: Vec<_> = got.difference(&want).collect();
+                let only_check: Vec<_> = want.difference(&got).collect();
+                eprintln!(
+                    "{name}: only from the server {only_lsp:?}; only from check {only_check:?}"
+                );
+            }
             mismatched.push(name);
         }
     }
