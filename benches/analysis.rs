@@ -27,19 +27,19 @@ fn bench(c: &mut Criterion) {
     g.sample_size(10);
     let prose = markup::extract(&text, Format::Text);
     // The spacing rules alone, as the foundation's throughput target asks.
-    let spacing_rules = |tokens: &tokenize::Tokens| {
+    let spacing_rules = |tokens: &tokenize::Tokens, settings: &Settings| {
         let cx = Ctx {
             text: &text,
             prose: &prose,
             tokens,
-            settings: &settings,
+            settings,
             language: Language::De,
             times: &[],
             document_date: &no_date,
             context: &context,
             names: &[],
         };
-        let mut sink = Sink::new(&settings);
+        let mut sink = Sink::new(settings);
         (spacing::CHECKER.run)(&cx, &mut sink);
         sink.finish()
     };
@@ -48,12 +48,23 @@ fn bench(c: &mut Criterion) {
     });
     let tokens = tokenize::tokenize(&text, &prose);
     g.bench_function("spacing-rules", |b| {
-        b.iter(|| black_box(spacing_rules(&tokens)))
+        b.iter(|| black_box(spacing_rules(&tokens, &settings)))
     });
     g.bench_function("tokenize+spacing-rules", |b| {
         b.iter(|| {
             let tokens = tokenize::tokenize(&text, &prose);
-            black_box(spacing_rules(&tokens))
+            black_box(spacing_rules(&tokens, &settings))
+        })
+    });
+    // The foundation's rules without spacing/glued-words (its own issue and
+    // its own bench, `cargo bench --bench glue`).
+    let no_glue =
+        copydesk::config::from_toml_str("[rules]\n\"spacing/glued-words\" = \"off\"\n", "bench")
+            .settings;
+    g.bench_function("tokenize+spacing-rules without glued-words", |b| {
+        b.iter(|| {
+            let tokens = tokenize::tokenize(&text, &prose);
+            black_box(spacing_rules(&tokens, &no_glue))
         })
     });
     // Cold analysis: without the tagger's sentence memo every iteration

@@ -726,6 +726,9 @@ fn compound_freq(l: &str, lex: &Lexicon) -> u64 {
 }
 
 pub fn check(cx: &Ctx, sink: &mut Sink) {
+    if !sink.enabled(&GLUED_WORDS) {
+        return;
+    }
     let text = cx.text;
     let toks = &cx.tokens.tokens;
     let known = Known {
