@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{Client, apply_edits, caps, position, temp_dir};
+use common::{Client, apply_edits, caps, file_uri, position, temp_dir};
 use serde_json::{Value, json};
 
 const URI: &str = "file:///tmp/copydesk-lsp-test/artikel.txt";
@@ -403,4 +403,44 @@ fn glued_word_offers_add_to_workspace_words_editing_copydesk_toml() {
         }
         assert_eq!(c.shutdown(), 0);
     }
+}
+
+/// The workspace vocabulary follows unsaved edits: a word typed into one
+/// open article counts as a word of the archive for the others, as it
+/// would for `copydesk check` of the same texts.
+#[test]
+fn words_typed_into_one_article_count_for_the_glued_words_rule_in_another() {
+    let dir = common::temp_dir("vocab-sync");
+    let a = "Das HallerTagblatt berichtete am Montag.\n";
+    let b = "Ein kurzer Text.\n";
+    std::fs::write(dir.join("a.txt"), a).unwrap();
+    std::fs::write(dir.join("b.txt"), b).unwrap();
+    std::fs::write(dir.join("copydesk.toml"), "debounce-ms = 0\n").unwrap();
+    let mut c = Client::spawn();
+    c.initialize(Some(&dir), caps(&["utf-16"], false));
+    c.wait_for(|m| m["method"] == "$/progress" && m["params"]["value"]["kind"] == "end")
+        .expect("indexing ends");
+    let (ua, ub) = (file_uri(&dir.join("a.txt")), file_uri(&dir.join("b.txt")));
+    c.open(&ua, "plaintext", a);
+    c.open(&ub, "plaintext", b);
+    let glued = |d: &[Value]| {
+        d.iter()
+            .filter(|x| x["code"] == "spacing/glued-words")
+            .count()
+    };
+    assert_eq!(glued(&c.diagnostics(&ua, Some(1))), 1);
+    c.diagnostics(&ub, Some(1));
+    // The archive now writes it so twice more: a name, not glue.
+    let b2 = "Im HallerTagblatt stand es. Das HallerTagblatt schrieb.\n";
+    c.change(&ub, 2, json!([{"text": b2}]));
+    c.wait_for(|m| {
+        m["method"] == "textDocument/publishDiagnostics"
+            && m["params"]["uri"] == ua.as_str()
+            && m["params"]["diagnostics"]
+                .as_array()
+                .is_some_and(|d| glued(d) == 0)
+    })
+    .expect("a.txt republished without the glued-words finding");
+    assert_eq!(c.shutdown(), 0);
+    let _ = std::fs::remove_dir_all(dir);
 }

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use crate::markup::{self, Format};
 use crate::tokenize::{self, TokenKind, Tokens};
 
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Vocabulary {
     counts: HashMap<Box<str>, u32>,
     /// Adjacent word pairs separated by one space, by hash of "left right".

@@ -204,7 +204,7 @@ impl Backend {
         let print = fingerprint(&diags);
         let (doc_uri, workspace_moved) = {
             let mut st = self.write();
-            let moved = st.entity_generation != st.republished_generation;
+            let moved = st.entity_generation != st.republished_generation || st.vocab_dirty;
             match st.docs.get_mut(&uri) {
                 Some(d) if d.generation == a.generation => {
                     d.published = Some(print);
@@ -227,7 +227,7 @@ impl Backend {
     /// workspace's entities, the other open documents get their diagnostics
     /// again — only those whose diagnostics actually changed, and once per
     /// burst of edits, not once per keystroke.
-    fn schedule_republish(&self) {
+    pub(super) fn schedule_republish(&self) {
         {
             let mut st = self.write();
             if st.republish_scheduled {
@@ -245,6 +245,26 @@ impl Backend {
     }
 
     async fn republish(&self) {
+        // Words typed into open documents count for the glued-words rule
+        // like words on disk, so the editor agrees with `copydesk check`
+        // of the same texts. When the counts changed, every open document
+        // is analysed again (that also republishes its workspace findings).
+        let dirty = std::mem::take(&mut self.write().vocab_dirty);
+        if dirty {
+            let counted = self.count_vocabulary().await;
+            let changed = {
+                let mut st = self.write();
+                let changed = *st.context.vocabulary != counted;
+                if changed {
+                    st.context = st.context.with_vocabulary(Arc::new(counted));
+                }
+                changed
+            };
+            if changed {
+                self.refresh_all().await;
+                return;
+            }
+        }
         let snap = self.entities().await;
         if self.caps().use_pull {
             if self.caps().diagnostic_refresh {

@@ -240,6 +240,7 @@ impl LanguageServer for Backend {
         {
             let mut st = self.write();
             let g = st.bump();
+            st.vocab_dirty = true;
             st.docs.insert(
                 key.clone(),
                 OpenDoc {
@@ -267,6 +268,7 @@ impl LanguageServer for Backend {
             let mut st = self.write();
             let g = st.bump();
             let limit = st.settings.max_file_size;
+            st.vocab_dirty = true;
             match st.docs.get_mut(&key) {
                 Some(d) => {
                     let mut clamped = false;
@@ -335,6 +337,7 @@ impl LanguageServer for Backend {
             // The snapshot still holds the closed text; the next request
             // that needs entities builds a fresh one anyway.
             st.snapshot = None;
+            st.vocab_dirty = true;
             (r, st.docs.is_empty())
         };
         if removed.is_some() && !self.caps().use_pull {
@@ -664,6 +667,9 @@ impl Backend {
                 let mut st = self.write();
                 st.files.insert(path, d);
                 st.entity_generation += 1;
+                st.vocab_dirty = true;
+                drop(st);
+                self.schedule_republish();
             }
             Ok(Err(e)) => {
                 {

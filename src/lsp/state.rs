@@ -144,6 +144,9 @@ pub struct State {
     /// last received, and whether a republish is already on its way.
     pub republished_generation: u64,
     pub republish_scheduled: bool,
+    /// An open document or a file changed since the workspace vocabulary
+    /// was counted.
+    pub vocab_dirty: bool,
     pub shutdown: bool,
 }
 
