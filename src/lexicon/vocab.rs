@@ -3,19 +3,15 @@
 //! (house names, brands, rare compounds), not as two glued words.
 
 use std::collections::HashMap;
-use std::sync::Arc;
 
 use crate::markup::{self, Format};
 use crate::tokenize::{self, TokenKind, Tokens};
 
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Vocabulary {
     counts: HashMap<Box<str>, u32>,
     /// Adjacent word pairs separated by one space, by hash of "left right".
     pairs: HashMap<u64, u32>,
-    /// Counts laid under these: the language server keeps the archive's
-    /// closed files here and recounts only the open documents on edits.
-    base: Option<Arc<Vocabulary>>,
 }
 
 /// FNV-1a over "left right".
@@ -98,39 +94,17 @@ impl Vocabulary {
         }
     }
 
-    /// These counts on top of `base`'s.
-    pub fn with_base(mut self, base: Arc<Vocabulary>) -> Vocabulary {
-        self.base = Some(base);
-        self
-    }
-
-    pub fn base(&self) -> Option<&Arc<Vocabulary>> {
-        self.base.as_ref()
-    }
-
-    /// The same own counts over the same base (the base compared by
-    /// identity, not by content).
-    pub fn same_as(&self, other: &Vocabulary) -> bool {
-        let same_base = match (&self.base, &other.base) {
-            (Some(a), Some(b)) => Arc::ptr_eq(a, b),
-            (None, None) => true,
-            _ => false,
-        };
-        same_base && self.counts == other.counts && self.pairs == other.pairs
-    }
-
     pub fn count(&self, w: &str) -> u32 {
-        self.counts.get(w).copied().unwrap_or(0) + self.base.as_ref().map_or(0, |b| b.count(w))
+        self.counts.get(w).copied().unwrap_or(0)
     }
 
     /// How often "left right" occurs with one space between (the last
     /// hyphen part of the left word, the first of the right).
     pub fn pair_count(&self, l: &str, r: &str) -> u32 {
-        let below = self.base.as_ref().map_or(0, |b| b.pair_count(l, r));
         if self.pairs.is_empty() {
-            return below;
+            return 0;
         }
-        self.pairs.get(&pair_key(l, r)).copied().unwrap_or(0) + below
+        self.pairs.get(&pair_key(l, r)).copied().unwrap_or(0)
     }
 
     /// Used at least [`KNOWN_COUNT`] times.
@@ -138,12 +112,11 @@ impl Vocabulary {
         self.count(w) >= KNOWN_COUNT
     }
 
-    /// Distinct words counted here (not in the base).
     pub fn len(&self) -> usize {
         self.counts.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.counts.is_empty() && self.base.as_ref().is_none_or(|b| b.is_empty())
+        self.counts.is_empty()
     }
 }

@@ -254,7 +254,7 @@ impl Backend {
             let counted = self.count_vocabulary().await;
             let changed = {
                 let mut st = self.write();
-                let changed = !st.context.vocabulary.same_as(&counted);
+                let changed = *st.context.vocabulary != counted;
                 if changed {
                     st.context = st.context.with_vocabulary(Arc::new(counted));
                 }

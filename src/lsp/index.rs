@@ -119,7 +119,6 @@ impl Backend {
         for s in skipped {
             self.log(MessageType::WARNING, s).await;
         }
-        self.write().vocab_base = None;
         let vocabulary = self.count_vocabulary().await;
         {
             let mut st = self.write();
@@ -145,49 +144,28 @@ impl Backend {
     }
 
     /// The workspace vocabulary (for spacing/glued-words): every indexed
-    /// file, open documents in their edited state. The closed files' counts
-    /// are kept as a base and recounted only after an open, a close or a
-    /// change on disk; edits recount just the open documents.
+    /// file, open documents in their edited state.
     pub(super) async fn count_vocabulary(&self) -> crate::lexicon::Vocabulary {
-        use crate::lexicon::Vocabulary;
-        let (base, closed, open) = {
+        let texts: Vec<(Arc<str>, Format)> = {
             let st = self.read();
-            let base = st.vocab_base.clone();
-            let open_paths: std::collections::HashSet<&std::path::Path> =
+            let open: std::collections::HashSet<&std::path::Path> =
                 st.docs.values().filter_map(|d| d.path.as_deref()).collect();
-            let closed: Vec<(Arc<str>, Format)> = if base.is_some() {
-                Vec::new()
-            } else {
-                st.files
-                    .iter()
-                    .filter(|(p, _)| !open_paths.contains(p.as_path()))
-                    .map(|(p, f)| (f.text.clone(), Format::from_path(p)))
-                    .collect()
-            };
-            let open: Vec<(Arc<str>, Format)> = st
-                .docs
-                .values()
-                .map(|d| (Arc::<str>::from(d.doc.text().as_str()), d.format))
-                .collect();
-            (base, closed, open)
+            st.files
+                .iter()
+                .filter(|(p, _)| !open.contains(p.as_path()))
+                .map(|(p, f)| (f.text.clone(), Format::from_path(p)))
+                .chain(
+                    st.docs
+                        .values()
+                        .map(|d| (Arc::<str>::from(d.doc.text().as_str()), d.format)),
+                )
+                .collect()
         };
-        let counted = tokio::task::spawn_blocking(move || {
-            let base = base.unwrap_or_else(|| {
-                Arc::new(Vocabulary::from_texts(
-                    closed.iter().map(|(t, f)| (&**t, *f)),
-                ))
-            });
-            let open = Vocabulary::from_texts(open.iter().map(|(t, f)| (&**t, *f)));
-            open.with_base(base)
+        tokio::task::spawn_blocking(move || {
+            crate::lexicon::Vocabulary::from_texts(texts.iter().map(|(t, f)| (&**t, *f)))
         })
-        .await;
-        match counted {
-            Ok(v) => {
-                self.write().vocab_base = v.base().cloned();
-                v
-            }
-            Err(_) => Vocabulary::default(),
-        }
+        .await
+        .unwrap_or_default()
     }
 
     /// Reads the workspace entities file and rebuilds the context; errors go

@@ -241,7 +241,6 @@ impl LanguageServer for Backend {
             let mut st = self.write();
             let g = st.bump();
             st.vocab_dirty = true;
-            st.vocab_base = None;
             st.docs.insert(
                 key.clone(),
                 OpenDoc {
@@ -339,7 +338,6 @@ impl LanguageServer for Backend {
             // that needs entities builds a fresh one anyway.
             st.snapshot = None;
             st.vocab_dirty = true;
-            st.vocab_base = None;
             (r, st.docs.is_empty())
         };
         if removed.is_some() && !self.caps().use_pull {
@@ -659,8 +657,6 @@ impl Backend {
             let mut st = self.write();
             if st.files.remove(&path).is_some() {
                 st.entity_generation += 1;
-                st.vocab_dirty = true;
-                st.vocab_base = None;
             }
             return;
         }
@@ -672,7 +668,6 @@ impl Backend {
                 st.files.insert(path, d);
                 st.entity_generation += 1;
                 st.vocab_dirty = true;
-                st.vocab_base = None;
                 drop(st);
                 self.schedule_republish();
             }
@@ -681,8 +676,6 @@ impl Backend {
                     let mut st = self.write();
                     st.files.remove(&path);
                     st.entity_generation += 1;
-                    st.vocab_dirty = true;
-                    st.vocab_base = None;
                 }
                 self.log(MessageType::WARNING, format!("{}: {e}", path.display()))
                     .await;

@@ -147,9 +147,6 @@ pub struct State {
     /// An open document or a file changed since the workspace vocabulary
     /// was counted.
     pub vocab_dirty: bool,
-    /// Counts of the workspace files that are not open; `None` after an
-    /// open, a close or a change on disk.
-    pub vocab_base: Option<Arc<crate::lexicon::Vocabulary>>,
     pub shutdown: bool,
 }
 
