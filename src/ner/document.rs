@@ -74,7 +74,8 @@ fn base_form(w: &str) -> &str {
     w
 }
 
-fn is_given_name(w: &str) -> bool {
+/// A first name in the tagger's gazetteer ("Pablo", "Narendra").
+pub(crate) fn is_given_name(w: &str) -> bool {
     let mut norm = String::new();
     norm_into(w, &mut norm);
     Gazetteer::get().word_bits(&norm, true) & bit::FIRST_NAME != 0

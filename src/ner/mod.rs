@@ -17,6 +17,7 @@ pub mod cli;
 pub mod data;
 pub mod decode;
 mod document;
+pub(crate) use document::is_given_name;
 pub mod eval;
 pub mod features;
 pub mod gazetteer;

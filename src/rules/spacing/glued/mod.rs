@@ -213,14 +213,6 @@ impl Known<'_> {
     }
 }
 
-/// A first name in the tagger's list ("Pablo", "Narendra").
-fn is_given_name(w: &str) -> bool {
-    use crate::ner::gazetteer::{Gazetteer, bit};
-    let mut norm = String::with_capacity(w.len());
-    crate::ner::text::norm_into(w, &mut norm);
-    Gazetteer::get().word_bits(&norm, true) & bit::FIRST_NAME != 0
-}
-
 fn upper_first(w: &str) -> String {
     let mut cs = w.chars();
     let mut out = String::with_capacity(w.len());
@@ -392,7 +384,7 @@ fn case_boundary(word: &str, sentence_start: bool, k: &Known) -> Option<Option<S
             && !r.ends_with("ing");
         // "DieZensurbehörde" at the start of a sentence.
         let article = lc <= 5 && is_closed_class_de(&lower_first(l)) && rc >= 4;
-        if long || article || is_given_name(l) || is_given_name(r) {
+        if long || article || crate::ner::is_given_name(l) || crate::ner::is_given_name(r) {
             let r_low = lower_first(r);
             return Some(Some(Split {
                 at,
