@@ -700,16 +700,7 @@ fn compound_freq(l: &str, lex: &Lexicon) -> u64 {
         if fa == 0 {
             continue;
         }
-        let cap = {
-            let mut cs = b.chars();
-            let mut s = String::with_capacity(b.len());
-            if let Some(c) = cs.next() {
-                s.extend(c.to_uppercase());
-            }
-            s.push_str(cs.as_str());
-            s
-        };
-        let fb = lex.stem_freq(&cap);
+        let fb = lex.stem_freq(&upper_first(b));
         if fb > 0 {
             best = best.max(fa.min(fb));
         }
