@@ -269,9 +269,7 @@ fn workspace_is_indexed_at_start_with_progress_and_bad_files_are_logged() {
     std::fs::write(dir.join("copydesk.toml"), "max-file-size = 1000\n").unwrap();
     let mut c = Client::spawn();
     c.initialize(Some(&dir), caps(&["utf-16"], false));
-    let end = c
-        .wait_for(|m| m["method"] == "$/progress" && m["params"]["value"]["kind"] == "end")
-        .expect("indexing progress ends");
+    let end = c.wait_indexed();
     assert_eq!(end["params"]["value"]["message"], "42 articles");
     let begun = c
         .backlog
@@ -418,8 +416,7 @@ fn words_typed_into_one_article_count_for_the_glued_words_rule_in_another() {
     std::fs::write(dir.join("copydesk.toml"), "debounce-ms = 0\n").unwrap();
     let mut c = Client::spawn();
     c.initialize(Some(&dir), caps(&["utf-16"], false));
-    c.wait_for(|m| m["method"] == "$/progress" && m["params"]["value"]["kind"] == "end")
-        .expect("indexing ends");
+    c.wait_indexed();
     let (ua, ub) = (file_uri(&dir.join("a.txt")), file_uri(&dir.join("b.txt")));
     c.open(&ua, "plaintext", a);
     c.open(&ub, "plaintext", b);

@@ -24,8 +24,7 @@ fn start() -> (Client, String, String) {
     let mut cp = caps(&["utf-16"], false);
     cp["textDocument"]["documentSymbol"] = json!({"hierarchicalDocumentSymbolSupport": true});
     c.initialize(Some(&workspace()), cp);
-    c.wait_for(|m| m["method"] == "$/progress" && m["params"]["value"]["kind"] == "end")
-        .expect("indexing ends");
+    c.wait_indexed();
     let (uri, text) = article();
     c.open(&uri, "markdown", &text);
     (c, uri, text)
@@ -300,8 +299,7 @@ fn an_edit_in_one_article_republishes_workspace_findings_of_another() {
     std::fs::write(dir.join("copydesk.toml"), "debounce-ms = 0\n").unwrap();
     let mut c = Client::spawn();
     c.initialize(Some(&dir), caps(&["utf-16"], false));
-    c.wait_for(|m| m["method"] == "$/progress" && m["params"]["value"]["kind"] == "end")
-        .expect("indexing ends");
+    c.wait_indexed();
     let (ua, ub) = (file_uri(&dir.join("a.txt")), file_uri(&dir.join("b.txt")));
     c.open(&ua, "plaintext", a);
     c.open(&ub, "plaintext", b);

@@ -258,6 +258,13 @@ impl Client {
         r
     }
 
+    /// Waits for the end of the workspace indexing progress and returns
+    /// that `$/progress` message.
+    pub fn wait_indexed(&mut self) -> Value {
+        self.wait_for(|m| m["method"] == "$/progress" && m["params"]["value"]["kind"] == "end")
+            .expect("indexing progress ends")
+    }
+
     pub fn open(&mut self, uri: &str, language: &str, text: &str) {
         self.notify(
             "textDocument/didOpen",
