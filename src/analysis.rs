@@ -11,7 +11,7 @@ use std::sync::Arc;
 use crate::config::{Language, Settings};
 use crate::entities::gazetteer::Gazetteer;
 use crate::entities::{self, DocEntities, KnowledgeBase, WorkspaceEntities};
-use crate::lexicon::Vocabulary;
+use crate::lexicon::{Vocabulary, VocabularyUse};
 use crate::markup::{self, Format, Prose};
 use crate::ner::{self, Mention};
 use crate::rules::{self, Ctx, Finding};
@@ -151,6 +151,8 @@ pub struct DocAnalysis {
     pub findings: Vec<Finding>,
     /// Name mentions grouped per entity within this document.
     pub entities: DocEntities,
+    /// The workspace vocabulary entries the rules looked up.
+    pub vocabulary_use: VocabularyUse,
 }
 
 pub fn analyze(input: &DocInput, settings: &Settings, context: &Context) -> DocAnalysis {
@@ -196,7 +198,7 @@ pub fn analyze(input: &DocInput, settings: &Settings, context: &Context) -> DocA
         context,
         names: &names,
     };
-    let findings = rules::run_all(&cx);
+    let (findings, vocabulary_use) = rules::run_all_noting_use(&cx);
     let entities = entities::extract(input.text, &tokens, &found, &context.knowledge);
     DocAnalysis {
         format: input.format,
@@ -208,6 +210,7 @@ pub fn analyze(input: &DocInput, settings: &Settings, context: &Context) -> DocA
         mentions,
         findings,
         entities,
+        vocabulary_use,
     }
 }
 

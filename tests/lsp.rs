@@ -407,7 +407,7 @@ fn glued_word_offers_add_to_workspace_words_editing_copydesk_toml() {
 /// open article counts as a word of the archive for the others, as it
 /// would for `copydesk check` of the same texts.
 #[test]
-fn words_typed_into_one_article_count_for_the_glued_words_rule_in_another() {
+fn words_typed_into_one_article_count_for_the_glued_words_rule_in_another_until_it_closes() {
     let dir = common::temp_dir("vocab-sync");
     let a = "Das HallerTagblatt berichtete am Montag.\n";
     let b = "Ein kurzer Text.\n";
@@ -438,6 +438,19 @@ fn words_typed_into_one_article_count_for_the_glued_words_rule_in_another() {
                 .is_some_and(|d| glued(d) == 0)
     })
     .expect("a.txt republished without the glued-words finding");
+    // Closed unsaved, b.txt counts as on disk again: glue once more.
+    c.notify(
+        "textDocument/didClose",
+        json!({"textDocument": {"uri": ub}}),
+    );
+    c.wait_for(|m| {
+        m["method"] == "textDocument/publishDiagnostics"
+            && m["params"]["uri"] == ua.as_str()
+            && m["params"]["diagnostics"]
+                .as_array()
+                .is_some_and(|d| glued(d) == 1)
+    })
+    .expect("a.txt republished with the glued-words finding after b.txt closed");
     assert_eq!(c.shutdown(), 0);
     let _ = std::fs::remove_dir_all(dir);
 }

@@ -8,5 +8,5 @@ mod words;
 
 pub use closed_class::{CLOSED_CLASS_DE, CLOSED_CLASS_EN, is_closed_class_de, lower_small};
 pub use train::lower_dominant;
-pub use vocab::Vocabulary;
+pub use vocab::{Counts, VocabView, Vocabulary, VocabularyChange, VocabularyUse};
 pub use words::{INFLECTION_SUFFIXES, Lexicon};

@@ -31,6 +31,8 @@ pub(super) struct Inner {
     pub shutdown: AtomicBool,
     /// Serialises rebuilds of the entity snapshot.
     pub rebuild: tokio::sync::Mutex<()>,
+    /// What the workspace vocabulary counts; held while it is synced.
+    pub ledger: tokio::sync::Mutex<super::vocabulary::Ledger>,
 }
 
 /// Whether a clean `shutdown` preceded the end of the connection.
@@ -47,6 +49,7 @@ impl Backend {
                 caps: OnceLock::new(),
                 shutdown: AtomicBool::new(false),
                 rebuild: tokio::sync::Mutex::new(()),
+                ledger: tokio::sync::Mutex::default(),
             }),
         }
     }
@@ -247,23 +250,10 @@ impl Backend {
     async fn republish(&self) {
         // Words typed into open documents count for the glued-words rule
         // like words on disk, so the editor agrees with `copydesk check`
-        // of the same texts. When the counts changed, every open document
-        // is analysed again (that also republishes its workspace findings).
+        // of the same texts.
         let dirty = std::mem::take(&mut self.write().vocab_dirty);
-        if dirty {
-            let counted = self.count_vocabulary().await;
-            let changed = {
-                let mut st = self.write();
-                let changed = *st.context.vocabulary != counted;
-                if changed {
-                    st.context = st.context.with_vocabulary(Arc::new(counted));
-                }
-                changed
-            };
-            if changed {
-                self.refresh_all().await;
-                return;
-            }
+        if dirty && let Some(changed) = self.sync_vocabulary().await {
+            self.reanalyse_for(&changed).await;
         }
         let snap = self.entities().await;
         if self.caps().use_pull {

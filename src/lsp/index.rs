@@ -119,12 +119,12 @@ impl Backend {
         for s in skipped {
             self.log(MessageType::WARNING, s).await;
         }
-        let vocabulary = self.count_vocabulary().await;
         {
             let mut st = self.write();
-            st.context = st.context.with_vocabulary(Arc::new(vocabulary));
             st.vocab_dirty = false;
+            st.vocab_files_dirty = true;
         }
+        self.sync_vocabulary().await;
         let findings: usize = self.read().files.values().map(|f| f.findings).sum();
         let indexed = started.elapsed();
         // Cluster once now so the first hover does not pay for it.
@@ -141,31 +141,6 @@ impl Backend {
         )
         .await;
         self.refresh_all().await;
-    }
-
-    /// The workspace vocabulary (for spacing/glued-words): every indexed
-    /// file, open documents in their edited state.
-    pub(super) async fn count_vocabulary(&self) -> crate::lexicon::Vocabulary {
-        let texts: Vec<(Arc<str>, Format)> = {
-            let st = self.read();
-            let open: std::collections::HashSet<&std::path::Path> =
-                st.docs.values().filter_map(|d| d.path.as_deref()).collect();
-            st.files
-                .iter()
-                .filter(|(p, _)| !open.contains(p.as_path()))
-                .map(|(p, f)| (f.text.clone(), Format::from_path(p)))
-                .chain(
-                    st.docs
-                        .values()
-                        .map(|d| (Arc::<str>::from(d.doc.text().as_str()), d.format)),
-                )
-                .collect()
-        };
-        tokio::task::spawn_blocking(move || {
-            crate::lexicon::Vocabulary::from_texts(texts.iter().map(|(t, f)| (&**t, *f)))
-        })
-        .await
-        .unwrap_or_default()
     }
 
     /// Reads the workspace entities file and rebuilds the context; errors go

@@ -11,6 +11,7 @@ mod memory;
 mod server;
 mod state;
 mod transport;
+mod vocabulary;
 mod words;
 
 pub use backend::Backend;

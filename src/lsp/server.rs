@@ -409,7 +409,7 @@ impl LanguageServer for Backend {
             if ev.typ == FileChangeType::DELETED {
                 let mut st = self.write();
                 st.files.remove(&path);
-                st.entity_generation += 1;
+                st.files_changed();
                 continue;
             }
             self.reindex(path).await;
@@ -433,6 +433,9 @@ impl LanguageServer for Backend {
         } else {
             self.republish_open().await;
         }
+        if self.read().vocab_dirty {
+            self.schedule_republish();
+        }
     }
 
     async fn did_change_workspace_folders(&self, params: DidChangeWorkspaceFoldersParams) {
@@ -449,7 +452,7 @@ impl LanguageServer for Backend {
                     st.roots.push(p);
                 }
             }
-            st.entity_generation += 1;
+            st.files_changed();
         }
         let this = self.clone();
         tokio::spawn(async move { this.index_workspace().await });
@@ -656,7 +659,7 @@ impl Backend {
         if !article {
             let mut st = self.write();
             if st.files.remove(&path).is_some() {
-                st.entity_generation += 1;
+                st.files_changed();
             }
             return;
         }
@@ -666,8 +669,7 @@ impl Backend {
             Ok(Ok(d)) => {
                 let mut st = self.write();
                 st.files.insert(path, d);
-                st.entity_generation += 1;
-                st.vocab_dirty = true;
+                st.files_changed();
                 drop(st);
                 self.schedule_republish();
             }
@@ -675,7 +677,7 @@ impl Backend {
                 {
                     let mut st = self.write();
                     st.files.remove(&path);
-                    st.entity_generation += 1;
+                    st.files_changed();
                 }
                 self.log(MessageType::WARNING, format!("{}: {e}", path.display()))
                     .await;

@@ -147,6 +147,8 @@ pub struct State {
     /// An open document or a file changed since the workspace vocabulary
     /// was counted.
     pub vocab_dirty: bool,
+    /// Indexed files changed since then (a sync then compares them all).
+    pub vocab_files_dirty: bool,
     pub shutdown: bool,
 }
 
@@ -159,6 +161,13 @@ pub struct SettingsReport {
 }
 
 impl State {
+    /// The indexed files changed: entities and vocabulary follow.
+    pub fn files_changed(&mut self) {
+        self.entity_generation += 1;
+        self.vocab_dirty = true;
+        self.vocab_files_dirty = true;
+    }
+
     pub fn bump(&mut self) -> u64 {
         self.next_generation += 1;
         self.next_generation

@@ -18,6 +18,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::analysis::Context;
 use crate::config::{Language, Settings};
+use crate::lexicon::VocabularyUse;
 use crate::markup::Prose;
 use crate::time::{DocumentDateInfo, TimeExpr};
 use crate::tokenize::Tokens;
@@ -140,6 +141,7 @@ pub struct Ctx<'a> {
 pub struct Sink<'a> {
     settings: &'a Settings,
     out: Vec<Finding>,
+    vocabulary_use: VocabularyUse,
 }
 
 impl<'a> Sink<'a> {
@@ -147,6 +149,7 @@ impl<'a> Sink<'a> {
         Sink {
             settings,
             out: Vec::new(),
+            vocabulary_use: VocabularyUse::default(),
         }
     }
 
@@ -213,11 +216,21 @@ impl<'a> Sink<'a> {
         });
     }
 
-    pub fn finish(mut self) -> Vec<Finding> {
+    /// The workspace vocabulary entries a rule looked up (one rule does).
+    pub fn note_vocabulary_use(&mut self, used: VocabularyUse) {
+        self.vocabulary_use = used;
+    }
+
+    pub fn finish(self) -> Vec<Finding> {
+        self.finish_noting_use().0
+    }
+
+    /// The findings, sorted, and the vocabulary entries the rules used.
+    pub fn finish_noting_use(mut self) -> (Vec<Finding>, VocabularyUse) {
         self.out.sort_by(|a, b| {
             (a.span.start, a.span.end, a.code).cmp(&(b.span.start, b.span.end, b.code))
         });
-        self.out
+        (self.out, self.vocabulary_use)
     }
 }
 
@@ -256,11 +269,17 @@ pub fn checkers() -> &'static [Checker] {
 
 /// Runs every enabled checker over one document.
 pub fn run_all(cx: &Ctx) -> Vec<Finding> {
+    run_all_noting_use(cx).0
+}
+
+/// [`run_all`], also saying which workspace vocabulary entries the rules
+/// looked up (a server re-checks the document when one of them changes).
+pub fn run_all_noting_use(cx: &Ctx) -> (Vec<Finding>, VocabularyUse) {
     let mut sink = Sink::new(cx.settings);
     for c in checkers() {
         if c.rules.iter().any(|r| sink.enabled(r)) {
             (c.run)(cx, &mut sink);
         }
     }
-    sink.finish()
+    sink.finish_noting_use()
 }

@@ -23,7 +23,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use super::{Ctx, Rule, Sink};
-use crate::lexicon::{Lexicon, Vocabulary, is_closed_class_de, lower_dominant};
+use crate::lexicon::{Lexicon, VocabView, is_closed_class_de, lower_dominant};
 use crate::rules::{Fix, Fixable, Severity};
 use crate::tokenize::{TokenKind, flag};
 
@@ -185,7 +185,8 @@ fn vocab_backoff(word: &str, k: &Known) -> bool {
 /// What counts as a word.
 pub struct Known<'a> {
     pub lexicon: &'a Lexicon,
-    pub vocabulary: &'a Vocabulary,
+    /// Lookups are noted: see [`crate::lexicon::VocabularyUse`].
+    pub vocabulary: VocabView<'a>,
     /// The user's words (setting `words`).
     pub words: &'a [String],
 }
@@ -716,7 +717,7 @@ pub fn check(cx: &Ctx, sink: &mut Sink) {
     let toks = &cx.tokens.tokens;
     let known = Known {
         lexicon: Lexicon::embedded(),
-        vocabulary: &cx.context.vocabulary,
+        vocabulary: VocabView::from(&*cx.context.vocabulary),
         words: &cx.settings.words,
     };
     // First word of each sentence.
@@ -785,6 +786,7 @@ pub fn check(cx: &Ctx, sink: &mut Sink) {
             Some(w.to_string()),
         );
     }
+    sink.note_vocabulary_use(known.vocabulary.into_use());
 }
 
 #[cfg(test)]

@@ -1,4 +1,5 @@
 use super::*;
+use crate::lexicon::Vocabulary;
 use crate::rules::spacing::test_util::{findings, fixed, flagged};
 
 const CODE: &str = "spacing/glued-words";
@@ -7,7 +8,7 @@ fn split(w: &str) -> Option<String> {
     let vocab = Vocabulary::new();
     let k = Known {
         lexicon: Lexicon::embedded(),
-        vocabulary: &vocab,
+        vocabulary: (&vocab).into(),
         words: &[],
     };
     split_word(w, false, &k).map(|s| format!("{} {}", &w[..s.at], &w[s.at..]))
@@ -113,14 +114,16 @@ fn user_words_and_workspace_vocabulary_are_known() {
     vocab.add("SonnenBlume");
     vocab.add("SonnenBlume");
     let words = vec!["Kasanund".to_string()];
-    let k = |v| Known {
-        lexicon: Lexicon::embedded(),
-        vocabulary: v,
-        words: &words,
-    };
-    assert!(split_word("SonnenBlume", false, &k(&empty)).is_some());
-    assert_eq!(split_word("SonnenBlume", false, &k(&vocab)), None);
-    assert_eq!(split_word("Kasanund", false, &k(&empty)), None);
+    fn k<'a>(v: &'a Vocabulary, words: &'a [String]) -> Known<'a> {
+        Known {
+            lexicon: Lexicon::embedded(),
+            vocabulary: v.into(),
+            words,
+        }
+    }
+    assert!(split_word("SonnenBlume", false, &k(&empty, &words)).is_some());
+    assert_eq!(split_word("SonnenBlume", false, &k(&vocab, &words)), None);
+    assert_eq!(split_word("Kasanund", false, &k(&empty, &words)), None);
 }
 
 #[test]
@@ -130,7 +133,7 @@ fn glue_repeated_in_the_archive_onto_an_article_stays_glue() {
     vocab.add("derRegierung");
     let k = Known {
         lexicon: Lexicon::embedded(),
-        vocabulary: &vocab,
+        vocabulary: (&vocab).into(),
         words: &[],
     };
     assert!(split_word("derRegierung", false, &k).is_some());
