@@ -69,6 +69,10 @@ pub struct Settings {
     pub words: Vec<String>,
     /// The workspace knowledge base, relative to the workspace root.
     pub entities_file: String,
+    /// Most locations one references request returns (0: all). An entity
+    /// of a large archive ("Wien") has tens of thousands of mentions; the
+    /// list would take longer to send and show than it is worth.
+    pub references_limit: usize,
     /// The document date and how relative dates are anchored (`[dates]`).
     pub dates: DateSettings,
 }
@@ -131,6 +135,7 @@ impl Default for Settings {
             diagnostics: DiagnosticsMode::Auto,
             words: Vec::new(),
             entities_file: ".copydesk/entities.toml".into(),
+            references_limit: 500,
             dates: DateSettings::default(),
         }
     }
@@ -349,6 +354,7 @@ pub fn json_schema() -> Value {
         "diagnostics": {"type": "string", "enum": ["auto", "push", "pull"], "default": "auto", "description": "How diagnostics reach the editor: pull when the editor supports it (auto), or always push / pull."},
         "words": {"type": "array", "items": {"type": "string"}, "default": [], "description": "Words the glued-words rule must accept."},
         "entitiesFile": {"type": "string", "default": d.entities_file, "description": "The workspace knowledge base, relative to the workspace root."},
+        "referencesLimit": {"type": "integer", "minimum": 0, "default": d.references_limit, "description": "Most locations a references request returns: the mentions in the current article first, then the archive's (0: all)."},
         "dates": {
             "type": "object",
             "default": {},

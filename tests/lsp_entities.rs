@@ -90,6 +90,34 @@ fn references_reach_unopened_files_and_honour_include_declaration() {
 }
 
 #[test]
+fn references_are_capped_by_the_limit_with_the_current_article_first() {
+    let mut c = Client::spawn();
+    c.config = json!({"referencesLimit": 3});
+    let mut cp = caps(&["utf-16"], false);
+    cp["workspace"] = json!({"configuration": true});
+    c.initialize(Some(&workspace()), cp);
+    c.wait_indexed();
+    // Asked from the archive article, which sorts after the other one.
+    let path = workspace().join("archiv/haushalt.txt");
+    let (uri, text) = (file_uri(&path), std::fs::read_to_string(&path).unwrap());
+    c.open(&uri, "plaintext", &text);
+    let mut p = at(&uri, pos_of(&text, "Kuzmin verlangte"));
+    p["context"] = json!({"includeDeclaration": false});
+    let refs = c.request("textDocument/references", p);
+    let uris: Vec<&str> = refs
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| l["uri"].as_str().unwrap())
+        .collect();
+    // Five mentions in all (two here, three in the other article), three
+    // shown: this article's two first.
+    let (other, _) = article();
+    assert_eq!(uris, [&*uri, &*uri, &*other], "{refs}");
+    assert_eq!(c.shutdown(), 0);
+}
+
+#[test]
 fn definition_is_the_knowledge_base_entry_and_highlights_stay_in_the_file() {
     let (mut c, uri, text) = start();
     let d = c.request(

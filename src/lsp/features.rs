@@ -248,14 +248,29 @@ impl Backend {
         };
         let e = at.entity();
         let decl = self.declaration(&at.snap, e);
-        let mut out: Vec<Location> = e
-            .mentions
-            .iter()
+        // The article at hand first, then the archive, up to the limit.
+        let limit = match self.settings().references_limit {
+            0 => usize::MAX,
+            n => n,
+        };
+        let here = e.mentions.iter().filter(|r| r.doc as usize == at.doc);
+        let there = e.mentions.iter().filter(|r| r.doc as usize != at.doc);
+        let mut out: Vec<Location> = here
+            .chain(there)
+            .take(limit)
             .map(|r| {
                 let (d, m) = mention_of(&at.snap, r);
                 location(self, d, m.span.clone())
             })
             .collect();
+        if out.len() < e.mentions.len() {
+            tracing::info!(
+                "references: {} of {} mentions of {:?} (references-limit)",
+                out.len(),
+                e.mentions.len(),
+                e.name
+            );
+        }
         match (include_declaration, decl) {
             (false, Some(d)) => out.retain(|l| *l != d),
             (true, Some(d)) if !out.contains(&d) => out.insert(0, d),
