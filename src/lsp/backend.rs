@@ -441,12 +441,12 @@ fn note_entities(st: &mut State, uri: &str, a: &Analyzed) {
             if same_shape(&d.entities, &a.entities) && snap.generation == st.entity_generation =>
         {
             let mut docs = snap.docs.clone();
-            docs[i] = SnapDoc {
+            docs[i] = Arc::new(SnapDoc {
                 uri: d.uri.clone(),
                 text: a.text.clone(),
                 index: a.index.clone(),
                 entities: a.entities.clone(),
-            };
+            });
             st.snapshot = Some(Arc::new(EntitySnapshot {
                 generation: snap.generation,
                 docs,

@@ -226,37 +226,41 @@ impl Backend {
     /// changed since it was made. Under a stream of edits it may be one
     /// change behind; callers check that it covers what they need.
     pub(super) async fn entities(&self) -> Arc<EntitySnapshot> {
-        if let Some(s) = self.current_snapshot() {
+        // Any snapshot of the state as it is now, or later, will do. While
+        // analyses keep landing, one rebuild then serves every caller that
+        // queued behind the previous one, instead of each rebuilding in turn.
+        let wanted = self.read().entity_generation;
+        if let Some(s) = self.snapshot_since(wanted) {
             return s;
         }
         let _guard = self.inner.rebuild.lock().await;
         // Someone else may have rebuilt while we waited.
-        if let Some(s) = self.current_snapshot() {
+        if let Some(s) = self.snapshot_since(wanted) {
             return s;
         }
         let (generation, docs, knowledge, kb_file) = {
             let st = self.read();
-            let mut docs: Vec<SnapDoc> = Vec::with_capacity(st.files.len() + st.docs.len());
+            let mut docs: Vec<Arc<SnapDoc>> = Vec::with_capacity(st.files.len() + st.docs.len());
             // Open documents as last analysed; a pending analysis bumps the
             // generation again when it lands.
             for d in st.docs.values() {
                 if let Some(a) = &d.analyzed {
-                    docs.push(SnapDoc {
+                    docs.push(Arc::new(SnapDoc {
                         uri: d.uri.clone(),
                         text: a.text.clone(),
                         index: a.index.clone(),
                         entities: a.entities.clone(),
-                    });
+                    }));
                 }
             }
             for f in st.files.values() {
                 if !st.docs.contains_key(f.uri.as_str()) {
-                    docs.push(SnapDoc {
+                    docs.push(Arc::new(SnapDoc {
                         uri: f.uri.clone(),
                         text: f.text.clone(),
                         index: f.index.clone(),
                         entities: f.entities.clone(),
-                    });
+                    }));
                 }
             }
             (
@@ -320,11 +324,11 @@ impl Backend {
         }
     }
 
-    fn current_snapshot(&self) -> Option<Arc<EntitySnapshot>> {
-        let st = self.read();
-        st.snapshot
+    fn snapshot_since(&self, generation: u64) -> Option<Arc<EntitySnapshot>> {
+        self.read()
+            .snapshot
             .as_ref()
-            .filter(|s| s.generation == st.entity_generation)
+            .filter(|s| s.generation >= generation)
             .cloned()
     }
 
