@@ -181,8 +181,23 @@ fn main() {
             }
             pending.push((id, method, Instant::now(), cancel));
         }
-        for (id, method, t, cancel) in pending.drain(..) {
-            let r = c.wait_response(id);
+        // Responses in the order they arrive, each timed when it is read
+        // (waiting for them in request order would charge a fast answer
+        // with the time of a slow one sent before it).
+        while !pending.is_empty() {
+            let r = c
+                .wait_for(|m| {
+                    m.get("method").is_none()
+                        && m["id"]
+                            .as_i64()
+                            .is_some_and(|id| pending.iter().any(|p| p.0 == id))
+                })
+                .expect("a response to every request");
+            let i = pending
+                .iter()
+                .position(|p| Some(p.0) == r["id"].as_i64())
+                .unwrap();
+            let (_, method, t, cancel) = pending.swap_remove(i);
             if !cancel {
                 assert!(r.get("result").is_some(), "{method} failed under load: {r}");
                 latencies.entry(method).or_default().push(t.elapsed());

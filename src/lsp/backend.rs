@@ -33,6 +33,11 @@ pub(super) struct Inner {
     pub rebuild: tokio::sync::Mutex<()>,
     /// What the workspace vocabulary counts; held while it is synced.
     pub ledger: tokio::sync::Mutex<super::vocabulary::Ledger>,
+    /// Analyses after edits run at most one per core. A burst of edits to a
+    /// hundred documents would otherwise start a hundred analyses at once,
+    /// all finishing late, and a hover would queue behind all of them;
+    /// requests analyse their own document without waiting here.
+    pub background: tokio::sync::Semaphore,
 }
 
 /// Whether a clean `shutdown` preceded the end of the connection.
@@ -50,6 +55,9 @@ impl Backend {
                 shutdown: AtomicBool::new(false),
                 rebuild: tokio::sync::Mutex::new(()),
                 ledger: tokio::sync::Mutex::default(),
+                background: tokio::sync::Semaphore::new(
+                    std::thread::available_parallelism().map_or(2, |n| n.get()),
+                ),
             }),
         }
     }
@@ -301,12 +309,19 @@ impl Backend {
             if !delay.is_zero() {
                 tokio::time::sleep(delay).await;
             }
-            let still_current = this
-                .read()
-                .docs
-                .get(&uri)
-                .is_some_and(|d| d.generation == generation);
-            if still_current {
+            let still_current = |this: &Backend| {
+                this.read()
+                    .docs
+                    .get(&uri)
+                    .is_some_and(|d| d.generation == generation)
+            };
+            if !still_current(&this) {
+                return;
+            }
+            let Ok(_permit) = this.inner.background.acquire().await else {
+                return;
+            };
+            if still_current(&this) {
                 this.refresh(uri).await;
             }
         });
@@ -436,28 +451,34 @@ fn note_entities(st: &mut State, uri: &str, a: &Analyzed) {
         st.entity_generation += 1;
         return;
     };
-    match snap.doc(uri) {
-        Some((i, d))
-            if same_shape(&d.entities, &a.entities) && snap.generation == st.entity_generation =>
-        {
-            let mut docs = snap.docs.clone();
-            docs[i] = Arc::new(SnapDoc {
-                uri: d.uri.clone(),
-                text: a.text.clone(),
-                index: a.index.clone(),
-                entities: a.entities.clone(),
-            });
-            st.snapshot = Some(Arc::new(EntitySnapshot {
-                generation: snap.generation,
-                docs,
-                by_uri: snap.by_uri.clone(),
-                ws: snap.ws.clone(),
-                knowledge: snap.knowledge.clone(),
-                kb_file: snap.kb_file.clone(),
-            }));
-        }
+    match patched(&snap, uri, a) {
+        Some(s) if snap.generation == st.entity_generation => st.snapshot = Some(Arc::new(s)),
         _ => st.entity_generation += 1,
     }
+}
+
+/// `snap` with the document `uri` replaced by its analysis `a`, when the
+/// entities kept their shape, so the clustering still holds.
+pub(super) fn patched(snap: &EntitySnapshot, uri: &str, a: &Analyzed) -> Option<EntitySnapshot> {
+    let (i, d) = snap.doc(uri)?;
+    if !same_shape(&d.entities, &a.entities) {
+        return None;
+    }
+    let mut docs = snap.docs.clone();
+    docs[i] = Arc::new(SnapDoc {
+        uri: d.uri.clone(),
+        text: a.text.clone(),
+        index: a.index.clone(),
+        entities: a.entities.clone(),
+    });
+    Some(EntitySnapshot {
+        generation: snap.generation,
+        docs,
+        by_uri: snap.by_uri.clone(),
+        ws: snap.ws.clone(),
+        knowledge: snap.knowledge.clone(),
+        kb_file: snap.kb_file.clone(),
+    })
 }
 
 /// A fingerprint of a diagnostics list (what a client would be shown).

@@ -81,12 +81,19 @@ impl Backend {
             None
         };
         if let Some(a) = current {
-            let st = self.read();
-            if let Some(s) = &st.snapshot
-                && s.doc(uri)
+            let snap = self.read().snapshot.clone();
+            if let Some(s) = snap {
+                if s.doc(uri)
                     .is_some_and(|(_, d)| Arc::ptr_eq(&d.entities, &a.entities))
-            {
-                return s.clone();
+                {
+                    return s;
+                }
+                // Edited since, but the names kept their shape: the last
+                // clustering still holds for this document, no need to
+                // wait for a new one.
+                if let Some(p) = super::backend::patched(&s, uri, &a) {
+                    return Arc::new(p);
+                }
             }
         }
         self.entities().await
