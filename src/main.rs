@@ -146,6 +146,22 @@ fn setup(paths: &[PathBuf], config: Option<&std::path::Path>) -> Result<cli::Set
     }
 }
 
+// The server lives as long as the editor session: after a burst of edits or
+// closing hundreds of documents its memory must shrink again. With glibc's
+// malloc the stress bench ended 74% above its start-up RSS after closing
+// every document (fragmented arenas, malloc_trim did not help); with
+// jemalloc purging freed pages after a second, 23%.
+#[cfg(not(target_env = "msvc"))]
+#[global_allocator]
+static GLOBAL: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
+
+/// jemalloc reads its options from this symbol (prefixed as the crate
+/// builds it): a background thread returns freed pages after one second.
+#[cfg(not(target_env = "msvc"))]
+#[allow(non_upper_case_globals)]
+#[unsafe(export_name = "_rjem_malloc_conf")]
+pub static malloc_conf: &[u8] = b"background_thread:true,dirty_decay_ms:1000,muzzy_decay_ms:0\0";
+
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(c) => c,

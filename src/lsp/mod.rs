@@ -7,7 +7,6 @@ mod backend;
 mod convert;
 mod features;
 mod index;
-mod memory;
 mod server;
 mod state;
 mod transport;
@@ -21,7 +20,6 @@ use tower_lsp_server::{LspService, Server};
 /// Serves LSP over stdin/stdout until the client exits. Returns the process
 /// exit code: 0 after a clean `shutdown`, 1 otherwise (as the protocol asks).
 pub fn serve() -> i32 {
-    memory::limit_arenas();
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()

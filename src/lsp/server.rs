@@ -330,7 +330,7 @@ impl LanguageServer for Backend {
 
     async fn did_close(&self, params: DidCloseTextDocumentParams) {
         let key = params.text_document.uri.as_str().to_string();
-        let (removed, none_open) = {
+        let removed = {
             let mut st = self.write();
             let r = st.docs.remove(&key);
             st.entity_generation += 1;
@@ -338,7 +338,7 @@ impl LanguageServer for Backend {
             // that needs entities builds a fresh one anyway.
             st.snapshot = None;
             st.vocab_dirty = true;
-            (r, st.docs.is_empty())
+            r
         };
         if removed.is_some() && !self.caps().use_pull {
             self.client()
@@ -348,17 +348,6 @@ impl LanguageServer for Backend {
         // The disk version is the truth again for the workspace index.
         if let Some(path) = removed.and_then(|d| d.path) {
             self.reindex(path).await;
-        }
-        if none_open {
-            // Other closes may still be re-indexing their files; trim once
-            // they are done.
-            let this = self.clone();
-            tokio::spawn(async move {
-                tokio::time::sleep(std::time::Duration::from_secs(2)).await;
-                if this.read().docs.is_empty() {
-                    super::memory::release_free_memory();
-                }
-            });
         }
     }
 
