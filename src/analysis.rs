@@ -11,7 +11,7 @@ use std::sync::Arc;
 use crate::config::{Language, Settings};
 use crate::entities::gazetteer::Gazetteer;
 use crate::entities::{self, DocEntities, KnowledgeBase, WorkspaceEntities};
-use crate::lexicon::{Vocabulary, VocabularyUse};
+use crate::lexicon::{Hunspell, Vocabulary, VocabularyUse};
 use crate::markup::{self, Format, Prose};
 use crate::ner::{self, Mention};
 use crate::rules::{self, Ctx, Finding};
@@ -48,6 +48,9 @@ pub struct Context {
     /// How often each word occurs across the workspace's articles, for
     /// `spacing/glued-words` (a word the archive uses twice is a word).
     pub vocabulary: Arc<Vocabulary>,
+    /// The Hunspell dictionary of the setting `hunspell`, for the language
+    /// of the settings.
+    pub hunspell: Option<Arc<Hunspell>>,
 }
 
 impl Context {
@@ -107,6 +110,7 @@ impl Context {
             birth_dates: Arc::new(birth_dates),
             events: Arc::new(events),
             vocabulary: Arc::new(Vocabulary::default()),
+            hunspell: None,
         }
     }
 }

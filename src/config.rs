@@ -67,6 +67,9 @@ pub struct Settings {
     pub diagnostics: DiagnosticsMode,
     /// Words the glued-words rule must accept (house vocabulary, names).
     pub words: Vec<String>,
+    /// A Hunspell dictionary the glued-words rule also asks: "off", "auto"
+    /// (the usual system folders) or the path of a `.dic` file or folder.
+    pub hunspell: String,
     /// The workspace knowledge base, relative to the workspace root.
     pub entities_file: String,
     /// Most locations one references request returns (0: all). An entity
@@ -134,6 +137,7 @@ impl Default for Settings {
             debounce_ms: 150,
             diagnostics: DiagnosticsMode::Auto,
             words: Vec::new(),
+            hunspell: "off".into(),
             entities_file: ".copydesk/entities.toml".into(),
             references_limit: 500,
             dates: DateSettings::default(),
@@ -353,6 +357,7 @@ pub fn json_schema() -> Value {
         "debounceMs": {"type": "integer", "minimum": 0, "default": d.debounce_ms, "description": "Delay between the last edit and the diagnostics, in milliseconds."},
         "diagnostics": {"type": "string", "enum": ["auto", "push", "pull"], "default": "auto", "description": "How diagnostics reach the editor: pull when the editor supports it (auto), or always push / pull."},
         "words": {"type": "array", "items": {"type": "string"}, "default": [], "description": "Words the glued-words rule must accept."},
+        "hunspell": {"type": "string", "default": d.hunspell, "description": "A Hunspell dictionary the glued-words rule also consults: off, auto (the usual system folders, e.g. /usr/share/hunspell) or the path of a .dic file or of a folder holding one."},
         "entitiesFile": {"type": "string", "default": d.entities_file, "description": "The workspace knowledge base, relative to the workspace root."},
         "referencesLimit": {"type": "integer", "minimum": 0, "default": d.references_limit, "description": "Most locations a references request returns: the mentions in the current article first, then the archive's (0: all)."},
         "dates": {

@@ -212,3 +212,43 @@ fn byte_order_mark_is_counted_in_reported_offsets() {
         (Some(6), Some(4))
     );
 }
+
+#[test]
+fn a_configured_hunspell_dictionary_makes_its_words_known_to_the_glued_words_rule() {
+    let dir = std::env::temp_dir().join(format!("copydesk-cli-hunspell-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("dict")).unwrap();
+    std::fs::write(
+        dir.join("artikel.txt"),
+        "Der Bürgermeister sprach lange mit dem Kasanund seinen Leuten.\n",
+    )
+    .unwrap();
+    // A dictionary written for the test: "Kasanund" is a word there.
+    std::fs::write(dir.join("dict/de_DE.aff"), "SET UTF-8\n").unwrap();
+    std::fs::write(dir.join("dict/de_DE.dic"), "1\nKasanund\n").unwrap();
+    let glued = |o: &Output| {
+        let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+        v["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|d| d["code"] == "spacing/glued-words")
+            .count()
+    };
+    let article = dir.join("artikel.txt");
+    let run = || copydesk(&["check", article.to_str().unwrap(), "--format", "json"]);
+    std::fs::write(dir.join("copydesk.toml"), "hunspell = \"off\"\n").unwrap();
+    assert_eq!(glued(&run()), 1, "without the dictionary it looks glued");
+    std::fs::write(dir.join("copydesk.toml"), "hunspell = \"dict\"\n").unwrap();
+    assert_eq!(glued(&run()), 0, "the dictionary knows the word");
+    std::fs::write(
+        dir.join("copydesk.toml"),
+        "hunspell = \"missing/de_DE.dic\"\n",
+    )
+    .unwrap();
+    let o = run();
+    assert_eq!(glued(&o), 1);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("hunspell: no dictionary"), "{err}");
+    let _ = std::fs::remove_dir_all(dir);
+}

@@ -73,6 +73,10 @@ pub struct EvalGlueArgs {
     /// Exit 0 with a message when the folder is missing.
     #[arg(long)]
     pub skip_missing: bool,
+    /// Also consult a Hunspell dictionary, as the setting `hunspell` does:
+    /// "off", "auto" or a path.
+    #[arg(long, default_value = "off")]
+    pub hunspell: String,
     /// List the misses and false alarms on the damaged copy.
     #[arg(long)]
     pub show_errors: bool,
@@ -161,8 +165,8 @@ fn words_in(text: &str, format: Format) -> usize {
         .count()
 }
 
-fn glue_findings(sources: &[Source], settings: &Settings) -> Vec<Vec<Finding>> {
-    let (analyses, _) = analyze_sources(sources, settings, &Context::default());
+fn glue_findings(sources: &[Source], settings: &Settings, context: &Context) -> Vec<Vec<Finding>> {
+    let (analyses, _) = analyze_sources(sources, settings, context);
     analyses
         .into_iter()
         .map(|a| a.findings.into_iter().filter(|f| f.code == CODE).collect())
@@ -201,6 +205,18 @@ pub fn run(args: &EvalGlueArgs) -> i32 {
         eprintln!("copydesk: {}: {}", s.path.display(), s.reason);
     }
     let mut failed = Vec::new();
+    let mut context = Context::default();
+    match crate::lexicon::hunspell::load(&args.hunspell, settings.language, None) {
+        Ok(Some(h)) => {
+            println!("hunspell dictionary consulted: {}", h.path.display());
+            context.hunspell = Some(h);
+        }
+        Ok(None) => {}
+        Err(e) => {
+            eprintln!("copydesk: {e}");
+            return 2;
+        }
+    }
     println!(
         "lexicon: {} words embedded ({} bytes)",
         Lexicon::embedded().words().count(),
@@ -212,7 +228,7 @@ pub fn run(args: &EvalGlueArgs) -> i32 {
         .iter()
         .map(|s| words_in(&s.text, Format::from_path(&s.path)))
         .sum();
-    let clean = glue_findings(&sources, &settings);
+    let clean = glue_findings(&sources, &settings, &context);
     let n_clean: usize = clean.iter().map(Vec::len).sum();
     let per10k = 10_000.0 * n_clean as f64 / words.max(1) as f64;
     println!(
@@ -259,7 +275,7 @@ pub fn run(args: &EvalGlueArgs) -> i32 {
             }
         }
     }
-    let found = glue_findings(&damaged, &settings);
+    let found = glue_findings(&damaged, &settings, &context);
     let lex = Lexicon::embedded();
     let (mut tp, mut fp) = (0, 0);
     let mut hit: BTreeMap<bool, (usize, usize, usize)> = BTreeMap::new(); // kind → (found, total, glued form is a word)
@@ -350,7 +366,7 @@ pub fn run(args: &EvalGlueArgs) -> i32 {
     // seeds
     if args.seeds.is_dir() {
         let (seeds, _) = load_paths(std::slice::from_ref(&args.seeds), &settings, false);
-        let fs = glue_findings(&seeds, &settings);
+        let fs = glue_findings(&seeds, &settings, &context);
         let mut flagged: HashMap<String, usize> = HashMap::new();
         for (s, fs) in seeds.iter().zip(&fs) {
             for f in fs {

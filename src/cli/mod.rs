@@ -84,10 +84,19 @@ pub fn setup(explicit: Option<&Path>, start: &Path) -> Result<Setup, Vec<String>
             KnowledgeBase::default()
         }
     };
+    let mut context = Context::with_knowledge(KnowledgeBase::with_workspace(file_kb));
+    match crate::lexicon::hunspell::load(
+        &loaded.settings.hunspell,
+        loaded.settings.language,
+        Some(&root),
+    ) {
+        Ok(h) => context.hunspell = h,
+        Err(e) => warnings.push(e),
+    }
     Ok(Setup {
         settings: loaded.settings,
         root,
-        context: Context::with_knowledge(KnowledgeBase::with_workspace(file_kb)),
+        context,
         warnings,
     })
 }

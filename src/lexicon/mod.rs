@@ -2,11 +2,13 @@
 //! lexicon with frequencies, and the workspace vocabulary.
 
 mod closed_class;
+pub mod hunspell;
 pub mod train;
 pub mod vocab;
 mod words;
 
 pub use closed_class::{CLOSED_CLASS_DE, CLOSED_CLASS_EN, is_closed_class_de, lower_small};
+pub use hunspell::Hunspell;
 pub use train::lower_dominant;
 pub use vocab::{Counts, VocabView, Vocabulary, VocabularyChange, VocabularyUse};
 pub use words::{INFLECTION_SUFFIXES, Lexicon};

@@ -183,7 +183,11 @@ impl Backend {
             let changed = *st.context.knowledge.entries != *context.knowledge.entries
                 || st.kb_file.as_ref().map(|f| &f.errors) != kb_file.as_ref().map(|f| &f.errors);
             let prev = st.kb_file.as_ref().map(|f| f.uri.clone());
-            st.context = context.with_vocabulary(st.context.vocabulary.clone());
+            st.context = Context {
+                vocabulary: st.context.vocabulary.clone(),
+                hunspell: st.context.hunspell.clone(),
+                ..context
+            };
             st.kb_file = kb_file.clone();
             if !changed {
                 return false;

@@ -201,12 +201,28 @@ impl State {
         config::overlay(&mut base, config::kebab_keys(self.editor_settings.clone()));
         let loaded = config::from_value(base, "settings");
         let changed = loaded.errors.is_empty() && *self.settings != loaded.settings;
+        let mut warnings = loaded.warnings;
         if changed {
+            let dictionary = (&loaded.settings.hunspell, loaded.settings.language);
+            if dictionary != (&self.settings.hunspell, self.settings.language) {
+                // Compiled once per file and process, then cached.
+                match crate::lexicon::hunspell::load(
+                    dictionary.0,
+                    dictionary.1,
+                    self.roots.first().map(PathBuf::as_path),
+                ) {
+                    Ok(h) => self.context.hunspell = h,
+                    Err(e) => {
+                        self.context.hunspell = None;
+                        warnings.push(e);
+                    }
+                }
+            }
             self.settings = Arc::new(loaded.settings);
         }
         SettingsReport {
             errors: loaded.errors,
-            warnings: loaded.warnings,
+            warnings,
             changed,
         }
     }

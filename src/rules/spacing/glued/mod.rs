@@ -23,7 +23,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use super::{Ctx, Rule, Sink};
-use crate::lexicon::{Lexicon, VocabView, is_closed_class_de, lower_dominant};
+use crate::lexicon::{Hunspell, Lexicon, VocabView, is_closed_class_de, lower_dominant};
 use crate::rules::{Fix, Fixable, Severity};
 use crate::tokenize::{TokenKind, flag};
 
@@ -189,6 +189,8 @@ pub struct Known<'a> {
     pub vocabulary: VocabView<'a>,
     /// The user's words (setting `words`).
     pub words: &'a [String],
+    /// A system Hunspell dictionary, when the setting `hunspell` names one.
+    pub hunspell: Option<&'a Hunspell>,
 }
 
 impl Known<'_> {
@@ -198,12 +200,22 @@ impl Known<'_> {
         self.lexicon.contains(w)
             || self.words.iter().any(|x| x == w)
             || (sentence_start && self.lexicon.contains(&lower_first(w)))
+            || self.hunspell(w)
+    }
+
+    /// Hunspell accepts the word; with its affix and compound rules it knows
+    /// inflected forms and compounds the lexicon lacks.
+    fn hunspell(&self, w: &str) -> bool {
+        self.hunspell.is_some_and(|h| h.check(w))
     }
 
     /// A part of a token is a word: the lexicon (with backoff) knows it, the
     /// archive uses it on its own, or the user listed it.
     fn part(&self, w: &str) -> bool {
-        self.lexicon.known(w) || self.vocabulary.count(w) > 0 || self.words.iter().any(|x| x == w)
+        self.lexicon.known(w)
+            || self.vocabulary.count(w) > 0
+            || self.words.iter().any(|x| x == w)
+            || self.hunspell(w)
     }
 
     /// A part is a word in exactly this spelling (no inflection backoff).
@@ -211,6 +223,7 @@ impl Known<'_> {
         self.lexicon.contains(w)
             || self.vocabulary.count(w) > 0
             || self.words.iter().any(|x| x == w)
+            || self.hunspell(w)
     }
 }
 
@@ -719,6 +732,13 @@ pub fn check(cx: &Ctx, sink: &mut Sink) {
         lexicon: Lexicon::embedded(),
         vocabulary: VocabView::from(&*cx.context.vocabulary),
         words: &cx.settings.words,
+        // Loaded for the language of the settings; a document in another
+        // language (front matter) goes without.
+        hunspell: cx
+            .context
+            .hunspell
+            .as_deref()
+            .filter(|_| cx.language == cx.settings.language),
     };
     // First word of each sentence.
     let mut starts = vec![false; toks.len()];

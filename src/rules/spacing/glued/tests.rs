@@ -10,6 +10,7 @@ fn split(w: &str) -> Option<String> {
         lexicon: Lexicon::embedded(),
         vocabulary: (&vocab).into(),
         words: &[],
+        hunspell: None,
     };
     split_word(w, false, &k).map(|s| format!("{} {}", &w[..s.at], &w[s.at..]))
 }
@@ -119,6 +120,7 @@ fn user_words_and_workspace_vocabulary_are_known() {
             lexicon: Lexicon::embedded(),
             vocabulary: v.into(),
             words,
+            hunspell: None,
         }
     }
     assert!(split_word("SonnenBlume", false, &k(&empty, &words)).is_some());
@@ -135,6 +137,7 @@ fn glue_repeated_in_the_archive_onto_an_article_stays_glue() {
         lexicon: Lexicon::embedded(),
         vocabulary: (&vocab).into(),
         words: &[],
+        hunspell: None,
     };
     assert!(split_word("derRegierung", false, &k).is_some());
 }
