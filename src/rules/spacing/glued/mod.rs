@@ -522,21 +522,22 @@ fn lower_split(word: &str, sentence_start: bool, k: &Known) -> Option<Split> {
             continue;
         }
         let (l, r) = word.split_at(i);
-        let l_low = lower_first(l);
-        // An article, pronoun or conjunction on the left ("dieübrigen",
-        // "istes") is evidence as good as one on the right.
-        let l_closed = LEFT_EVIDENCE.contains(&l_low.as_str())
-            && (r.chars().count() >= 4 || is_closed_class_de(r) || matches!(r, "es" | "er"));
-        if REJECT_RIGHT.contains(&r) && !(l_closed && matches!(r, "es" | "er")) {
+        // Most split points fail on the right part alone, so its tests come
+        // before any work on the left part (the order of these `continue`s
+        // does not change the result).
+        let es_er = matches!(r, "es" | "er");
+        if !es_er && REJECT_RIGHT.contains(&r) {
             continue;
         }
         let mut fr = k.lexicon.freq(r);
         if fr == 0 {
             // A verb form the lexicon lacks but the archive writes on its
             // own, in lower case and never capitalized ("tobt", "gewechselt").
+            if rc < 4 {
+                continue;
+            }
             let uses = k.vocabulary.count(r);
-            if rc >= 4
-                && uses >= crate::lexicon::vocab::KNOWN_COUNT
+            if uses >= crate::lexicon::vocab::KNOWN_COUNT
                 && k.vocabulary.count(&upper_first(r)) == 0
             {
                 fr = 50 * u64::from(uses);
@@ -544,6 +545,15 @@ fn lower_split(word: &str, sentence_start: bool, k: &Known) -> Option<Split> {
                 continue;
             }
         } else if !lower_dominant(k.lexicon, r) {
+            continue;
+        }
+        let l_low = lower_first(l);
+        // An article, pronoun or conjunction on the left ("dieübrigen",
+        // "istes") is evidence as good as one on the right.
+        let l_closed =
+            LEFT_EVIDENCE.contains(&l_low.as_str()) && (rc >= 4 || is_closed_class_de(r) || es_er);
+        // "es" and "er" are endings too: only after such a word.
+        if es_er && !l_closed {
             continue;
         }
         let closed = is_closed_class_de(r) || l_closed;
