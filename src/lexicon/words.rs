@@ -81,10 +81,39 @@ impl Lexicon {
     /// Frequency per 100 million words; 0 for unknown words.
     #[inline]
     pub fn freq(&self, word: &str) -> u64 {
-        if word.is_empty() || word.as_bytes()[0] == ENDING_PREFIX {
+        self.freq_bytes(word.as_bytes())
+    }
+
+    #[inline]
+    fn freq_bytes(&self, word: &[u8]) -> u64 {
+        if word.is_empty() || word[0] == ENDING_PREFIX {
             return 0;
         }
         self.map.get(word).unwrap_or(0)
+    }
+
+    /// The frequency of `word` with its first letter upper-cased ("wie" →
+    /// "Wie"). Spelled on the stack: the glued-words rule asks this for
+    /// thousands of candidate parts per pass.
+    pub fn freq_upper_first(&self, word: &str) -> u64 {
+        let mut cs = word.chars();
+        let Some(first) = cs.next() else {
+            return 0;
+        };
+        let rest = cs.as_str().as_bytes();
+        let mut buf = [0u8; 64];
+        // An upper-cased char is at most three chars of four bytes.
+        if rest.len() + 12 > buf.len() {
+            let mut w: String = first.to_uppercase().collect();
+            w.push_str(cs.as_str());
+            return self.freq(&w);
+        }
+        let mut n = 0;
+        for u in first.to_uppercase() {
+            n += u.encode_utf8(&mut buf[n..]).len();
+        }
+        buf[n..n + rest.len()].copy_from_slice(rest);
+        self.freq_bytes(&buf[..n + rest.len()])
     }
 
     /// The exact spelling is in the list.
@@ -183,6 +212,19 @@ mod tests {
         assert!(l.known("Territoriums"));
         assert!(!l.known("Plattformenwie"));
         assert_eq!(l.freq("Plattformen"), 0);
+    }
+
+    #[test]
+    fn upper_first_frequency_spells_the_capitalized_word() {
+        let l = Lexicon::from_pairs([("Wie", 5), ("Über", 7), ("SSen", 2)]);
+        assert_eq!(l.freq_upper_first("wie"), 5);
+        assert_eq!(l.freq_upper_first("über"), 7);
+        assert_eq!(l.freq_upper_first("ßen"), 2);
+        assert_eq!(l.freq_upper_first(""), 0);
+        let long = "a".repeat(80);
+        assert_eq!(l.freq_upper_first(&long), 0);
+        let l = Lexicon::from_pairs([(format!("A{}", &long[1..]).as_str(), 3)]);
+        assert_eq!(l.freq_upper_first(&long), 3);
     }
 
     #[test]

@@ -544,7 +544,8 @@ fn lower_split(word: &str, sentence_start: bool, k: &Known) -> Option<Split> {
             } else {
                 continue;
             }
-        } else if !lower_dominant(k.lexicon, r) {
+        } else if fr < k.lexicon.freq_upper_first(r) {
+            // Not lower_dominant(): it would look up `r` a second time.
             continue;
         }
         let l_low = lower_first(l);
