@@ -18,8 +18,28 @@ pub struct WordHasher(u64);
 
 impl Hasher for WordHasher {
     #[inline]
-    fn write(&mut self, bytes: &[u8]) {
-        self.0 = hash::mix(self.0, hash::bytes(bytes));
+    fn write(&mut self, b: &[u8]) {
+        // Whole-word loads, the last one overlapping, rather than a copy of
+        // the tail into a buffer: words are short, so the tail is most of
+        // the work.
+        let n = b.len();
+        let mut h = hash::mix(self.0, n as u64);
+        if n >= 8 {
+            let mut i = 0;
+            while i + 8 < n {
+                h = hash::mix(h, read_u64(b, i));
+                i += 8;
+            }
+            h = hash::mix(h, read_u64(b, n - 8));
+        } else if n >= 4 {
+            h = hash::mix(h, read_u32(b, 0) | read_u32(b, n - 4) << 32);
+        } else if n > 0 {
+            h = hash::mix(
+                h,
+                u64::from(b[0]) | u64::from(b[n / 2]) << 8 | u64::from(b[n - 1]) << 16,
+            );
+        }
+        self.0 = h;
     }
     #[inline]
     fn write_u8(&mut self, b: u8) {
@@ -34,6 +54,16 @@ impl Hasher for WordHasher {
         // The table indexes by the low bits, which the multiply mixes least.
         hash::finish(self.0)
     }
+}
+
+#[inline]
+fn read_u64(b: &[u8], i: usize) -> u64 {
+    u64::from_le_bytes(b[i..i + 8].try_into().expect("8 bytes"))
+}
+
+#[inline]
+fn read_u32(b: &[u8], i: usize) -> u64 {
+    u64::from(u32::from_le_bytes(b[i..i + 4].try_into().expect("4 bytes")))
 }
 
 /// A `HashMap` with [`WordHasher`].
