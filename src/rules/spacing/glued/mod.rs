@@ -430,6 +430,10 @@ fn case_boundary(word: &str, sentence_start: bool, k: &Known) -> Option<Option<S
 
 /// `Some(None)`: starts with an acronym but is not glued.
 fn acronym(word: &str, k: &Known) -> Option<Option<Split>> {
+    // Most words are not acronyms: no list of their capitals.
+    if !word.chars().take(2).all(char::is_uppercase) {
+        return None;
+    }
     let caps: Vec<(usize, char)> = word
         .char_indices()
         .take_while(|(_, c)| c.is_uppercase())
