@@ -533,6 +533,11 @@ fn lower_split(word: &str, sentence_start: bool, k: &Known) -> Option<Split> {
         if !es_er && REJECT_RIGHT.contains(&r) {
             continue;
         }
+        // A two-letter left part splits off only as a closed-class word
+        // (the test on `lc` below); asked first, it spares the walk for `r`.
+        if ci < 3 && !is_closed_class_de(l) {
+            continue;
+        }
         let mut fr = k.lexicon.freq(r);
         if fr == 0 {
             // A verb form the lexicon lacks but the archive writes on its
