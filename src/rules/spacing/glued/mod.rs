@@ -539,6 +539,9 @@ fn lower_split(word: &str, sentence_start: bool, k: &Known) -> Option<Split> {
             continue;
         }
         let mut fr = k.lexicon.freq(r);
+        // A lexicon word must also be lower_dominant(); that second walk,
+        // as long as `r`, waits until the tests on spelling have passed.
+        let from_lexicon = fr > 0;
         if fr == 0 {
             // A verb form the lexicon lacks but the archive writes on its
             // own, in lower case and never capitalized ("tobt", "gewechselt").
@@ -553,9 +556,6 @@ fn lower_split(word: &str, sentence_start: bool, k: &Known) -> Option<Split> {
             } else {
                 continue;
             }
-        } else if fr < k.lexicon.freq_upper_first(r) {
-            // Not lower_dominant(): it would look up `r` a second time.
-            continue;
         }
         let l_low = lower_first(l);
         // An article, pronoun or conjunction on the left ("dieübrigen",
@@ -607,21 +607,12 @@ fn lower_split(word: &str, sentence_start: bool, k: &Known) -> Option<Split> {
         if r == "in" && FEMININE_BASE_ENDINGS.iter().any(|e| l.ends_with(e)) {
             continue;
         }
-        // The left part: a word as written, or with an inflection ending
-        // or as a compound (only before a closed-class word).
-        let exact = k.part_exact(l) || l_lowered.as_deref().is_some_and(|x| k.part_exact(x));
-        let mut fl = k
-            .lexicon
-            .freq(l)
-            .max(l_lowered.as_deref().map(|x| k.lexicon.freq(x)).unwrap_or(0));
-        if fl == 0 && exact {
-            fl = 100;
-        }
-        let mut compound = false;
-        if !closed && !attested {
-            // Before an open-class word only a word as written will do, and
-            // not one that starts adjectives and compounds.
-            if !exact || PREFIX_WORDS.contains(&l_low.as_str()) {
+        // Before an open-class word, the tests on spelling come first: the
+        // tests on the lexicon below are walks through the fst.
+        let open = !closed && !attested;
+        if open {
+            // Not a word that starts adjectives and compounds.
+            if PREFIX_WORDS.contains(&l_low.as_str()) {
                 continue;
             }
             // Nominalized verbs: "Straßengeschehen", "Nachsehen".
@@ -629,10 +620,6 @@ fn lower_split(word: &str, sentence_start: bool, k: &Known) -> Option<Split> {
                 && (r.ends_with("ung")
                     || (r.ends_with('n') && !(rc >= 7 && l.chars().count() >= 6)))
             {
-                continue;
-            }
-            // Noun compounds: the right part is also a noun ("Mutfrage").
-            if capitalized && k.lexicon.freq(&upper_first(r)) > 0 {
                 continue;
             }
             // Separable verbs and their participles: "offengelassen",
@@ -644,6 +631,35 @@ fn lower_split(word: &str, sentence_start: bool, k: &Known) -> Option<Split> {
                 continue;
             }
         }
+        let r_cap = if from_lexicon || (open && capitalized) {
+            k.lexicon.freq_upper_first(r)
+        } else {
+            0
+        };
+        if from_lexicon && fr < r_cap {
+            continue;
+        }
+        // The left part: a word as written, or with an inflection ending
+        // or as a compound (only before a closed-class word).
+        let exact = k.part_exact(l) || l_lowered.as_deref().is_some_and(|x| k.part_exact(x));
+        if open {
+            // Before an open-class word only a word as written will do.
+            if !exact {
+                continue;
+            }
+            // Noun compounds: the right part is also a noun ("Mutfrage").
+            if capitalized && r_cap > 0 {
+                continue;
+            }
+        }
+        let mut fl = k
+            .lexicon
+            .freq(l)
+            .max(l_lowered.as_deref().map(|x| k.lexicon.freq(x)).unwrap_or(0));
+        if fl == 0 && exact {
+            fl = 100;
+        }
+        let mut compound = false;
         if fl == 0 {
             fl = k.lexicon.known_freq(l).max(
                 l_lowered
