@@ -305,9 +305,15 @@ pub fn is_closed_class_de(word: &str) -> bool {
     closed_set().contains(lower)
 }
 
-fn closed_set() -> &'static std::collections::HashSet<&'static str> {
-    static SET: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
-        std::sync::OnceLock::new();
+/// With [`super::vocab::WordHasher`]: the glued-words rule asks this for
+/// thousands of candidate parts per pass.
+type ClosedSet = std::collections::HashSet<
+    &'static str,
+    std::hash::BuildHasherDefault<super::vocab::WordHasher>,
+>;
+
+fn closed_set() -> &'static ClosedSet {
+    static SET: std::sync::OnceLock<ClosedSet> = std::sync::OnceLock::new();
     SET.get_or_init(|| CLOSED_CLASS_DE.iter().copied().collect())
 }
 

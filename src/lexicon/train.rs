@@ -184,14 +184,5 @@ pub fn build(train: &Path, dev: &Path, wordfreq: &Path) -> Result<Vec<u8>, Strin
 /// one ("wie" yes; "teil" no, "Teil" is the word).
 pub fn lower_dominant(l: &Lexicon, r: &str) -> bool {
     let f = l.freq(r);
-    if f == 0 {
-        return false;
-    }
-    let mut cap = String::with_capacity(r.len());
-    let mut cs = r.chars();
-    if let Some(c) = cs.next() {
-        cap.extend(c.to_uppercase());
-    }
-    cap.push_str(cs.as_str());
-    f >= l.freq(&cap)
+    f > 0 && f >= l.freq_upper_first(r)
 }

@@ -11,6 +11,7 @@ use std::sync::OnceLock;
 use std::borrow::Cow;
 
 use fst::Map;
+use fst::raw::{Node, Output};
 
 static EMBEDDED: &[u8] = include_bytes!("../../models/lexicon-de.fst");
 
@@ -21,6 +22,51 @@ pub const ENDING_PREFIX: u8 = 1;
 pub const INFLECTION_SUFFIXES: &[&str] = &[
     "e", "n", "en", "s", "es", "er", "ern", "em", "in", "innen", "ens", "nen",
 ];
+
+const MAX_SUFFIX_LEN: usize = {
+    let mut m = 0;
+    let mut i = 0;
+    while i < INFLECTION_SUFFIXES.len() {
+        if INFLECTION_SUFFIXES[i].len() > m {
+            m = INFLECTION_SUFFIXES[i].len();
+        }
+        i += 1;
+    }
+    m
+};
+
+/// A word's path through the fst (see [`Lexicon::walk`]).
+struct Walk<'f> {
+    /// The word's own frequency.
+    freq: u64,
+    /// `stems[k]`: the frequency of the word minus its last `k` bytes.
+    stems: [u64; MAX_SUFFIX_LEN + 1],
+    /// Where the whole word ends in the fst, if it is a prefix of a key.
+    end: Option<(Node<'f>, Output)>,
+}
+
+impl Walk<'_> {
+    /// The frequency of the word plus `ending`.
+    fn with_ending(&self, lex: &Lexicon, ending: &str) -> u64 {
+        let Some((mut node, mut out)) = self.end else {
+            return 0;
+        };
+        let fst = lex.map.as_fst();
+        for &c in ending.as_bytes() {
+            let Some(t) = node.find_input(c) else {
+                return 0;
+            };
+            let t = node.transition(t);
+            out = out.cat(t.out);
+            node = fst.node(t.addr);
+        }
+        if node.is_final() {
+            out.cat(node.final_output()).value()
+        } else {
+            0
+        }
+    }
+}
 
 pub struct Lexicon {
     map: Map<Cow<'static, [u8]>>,
@@ -81,10 +127,39 @@ impl Lexicon {
     /// Frequency per 100 million words; 0 for unknown words.
     #[inline]
     pub fn freq(&self, word: &str) -> u64 {
-        if word.is_empty() || word.as_bytes()[0] == ENDING_PREFIX {
+        self.freq_bytes(word.as_bytes())
+    }
+
+    #[inline]
+    fn freq_bytes(&self, word: &[u8]) -> u64 {
+        if word.is_empty() || word[0] == ENDING_PREFIX {
             return 0;
         }
         self.map.get(word).unwrap_or(0)
+    }
+
+    /// The frequency of `word` with its first letter upper-cased ("wie" →
+    /// "Wie"). Spelled on the stack: the glued-words rule asks this for
+    /// thousands of candidate parts per pass.
+    pub fn freq_upper_first(&self, word: &str) -> u64 {
+        let mut cs = word.chars();
+        let Some(first) = cs.next() else {
+            return 0;
+        };
+        let rest = cs.as_str().as_bytes();
+        let mut buf = [0u8; 64];
+        // An upper-cased char is at most three chars of four bytes.
+        if rest.len() + 12 > buf.len() {
+            let mut w: String = first.to_uppercase().collect();
+            w.push_str(cs.as_str());
+            return self.freq(&w);
+        }
+        let mut n = 0;
+        for u in first.to_uppercase() {
+            n += u.encode_utf8(&mut buf[n..]).len();
+        }
+        buf[n..n + rest.len()].copy_from_slice(rest);
+        self.freq_bytes(&buf[..n + rest.len()])
     }
 
     /// The exact spelling is in the list.
@@ -102,21 +177,17 @@ impl Lexicon {
     /// The frequency of `word` or, failing that, of the most frequent
     /// inflection neighbour (see [`Lexicon::known`]).
     pub fn known_freq(&self, word: &str) -> u64 {
-        let f = self.freq(word);
-        if f > 0 {
-            return f;
+        let w = self.walk(word);
+        if w.freq > 0 {
+            return w.freq;
         }
-        let mut best = 0;
         let n = word.chars().count();
-        let mut buf = String::with_capacity(word.len() + 6);
+        let mut best = 0;
         for suf in INFLECTION_SUFFIXES {
             if n >= suf.len() + 3 && word.ends_with(suf) {
-                best = best.max(self.freq(&word[..word.len() - suf.len()]));
+                best = best.max(w.stems[suf.len()]);
             }
-            buf.clear();
-            buf.push_str(word);
-            buf.push_str(suf);
-            best = best.max(self.freq(&buf));
+            best = best.max(w.with_ending(self, suf));
         }
         best
     }
@@ -124,17 +195,53 @@ impl Lexicon {
     /// The frequency of `word` or of `word` minus an inflection ending
     /// ("Plattformen" → "Plattform"); no added endings.
     pub fn stem_freq(&self, word: &str) -> u64 {
-        let f = self.freq(word);
-        if f > 0 {
-            return f;
+        let w = self.walk(word);
+        if w.freq > 0 {
+            return w.freq;
         }
         let n = word.chars().count();
         INFLECTION_SUFFIXES
             .iter()
             .filter(|suf| n >= suf.len() + 3 && word.ends_with(*suf))
-            .map(|suf| self.freq(&word[..word.len() - suf.len()]))
+            .map(|suf| w.stems[suf.len()])
             .max()
             .unwrap_or(0)
+    }
+
+    /// One walk down the fst along `word` for the inflection backoff, which
+    /// otherwise looks up two dozen neighbours from the root, each a walk
+    /// as long as the word.
+    fn walk(&self, word: &str) -> Walk<'_> {
+        let b = word.as_bytes();
+        let mut w = Walk {
+            freq: 0,
+            stems: [0; MAX_SUFFIX_LEN + 1],
+            end: None,
+        };
+        // Keys with this byte are not words; nor is anything spelled from it.
+        if b.first() == Some(&ENDING_PREFIX) {
+            return w;
+        }
+        let fst = self.map.as_fst();
+        let mut node = fst.root();
+        let mut out = Output::zero();
+        for (i, &c) in b.iter().enumerate() {
+            let ending = b.len() - i;
+            if ending <= MAX_SUFFIX_LEN && node.is_final() {
+                w.stems[ending] = out.cat(node.final_output()).value();
+            }
+            let Some(t) = node.find_input(c) else {
+                return w;
+            };
+            let t = node.transition(t);
+            out = out.cat(t.out);
+            node = fst.node(t.addr);
+        }
+        if !b.is_empty() && node.is_final() {
+            w.freq = out.cat(node.final_output()).value();
+        }
+        w.end = Some((node, out));
+        w
     }
 
     /// How many lexicon words end in the lower-case word `r` after a known
@@ -183,6 +290,77 @@ mod tests {
         assert!(l.known("Territoriums"));
         assert!(!l.known("Plattformenwie"));
         assert_eq!(l.freq("Plattformen"), 0);
+    }
+
+    /// The backoff as it was written before the single walk: one lookup
+    /// per neighbour.
+    fn known_freq_by_lookups(l: &Lexicon, word: &str) -> (u64, u64) {
+        let f = l.freq(word);
+        if f > 0 {
+            return (f, f);
+        }
+        let n = word.chars().count();
+        let (mut known, mut stem) = (0, 0);
+        for suf in INFLECTION_SUFFIXES {
+            if n >= suf.len() + 3 && word.ends_with(suf) {
+                let g = l.freq(&word[..word.len() - suf.len()]);
+                known = known.max(g);
+                stem = stem.max(g);
+            }
+            known = known.max(l.freq(&format!("{word}{suf}")));
+        }
+        (known, stem)
+    }
+
+    #[test]
+    fn one_walk_backoff_matches_a_lookup_per_neighbour() {
+        let small = Lexicon::from_pairs([
+            ("Plattform", 50),
+            ("Plattforme", 3),
+            ("Islamisten", 5),
+            ("Territorium", 8),
+            ("Haus", 90),
+            ("Hauses", 20),
+            ("Häuser", 30),
+            ("Ärztinnen", 4),
+            ("Ärzt", 1),
+            ("n", 7),
+            ("en", 9),
+            ("innen", 2),
+        ]);
+        let embedded = Lexicon::embedded();
+        let mut words: Vec<String> = small.words().map(|(w, _)| w).collect();
+        words.extend(embedded.words().step_by(97).map(|(w, _)| w));
+        for w in words.clone() {
+            let mut cs: Vec<char> = w.chars().collect();
+            for suf in INFLECTION_SUFFIXES {
+                words.push(format!("{w}{suf}"));
+            }
+            while cs.pop().is_some() {
+                words.push(cs.iter().collect());
+            }
+        }
+        words.extend(["", "\u{1}en", "x", "Plattformen", "Plattformenwie"].map(String::from));
+        for l in [&small, embedded] {
+            for w in &words {
+                let (known, stem) = known_freq_by_lookups(l, w);
+                assert_eq!(l.known_freq(w), known, "known_freq({w:?})");
+                assert_eq!(l.stem_freq(w), stem, "stem_freq({w:?})");
+            }
+        }
+    }
+
+    #[test]
+    fn upper_first_frequency_spells_the_capitalized_word() {
+        let l = Lexicon::from_pairs([("Wie", 5), ("Über", 7), ("SSen", 2)]);
+        assert_eq!(l.freq_upper_first("wie"), 5);
+        assert_eq!(l.freq_upper_first("über"), 7);
+        assert_eq!(l.freq_upper_first("ßen"), 2);
+        assert_eq!(l.freq_upper_first(""), 0);
+        let long = "a".repeat(80);
+        assert_eq!(l.freq_upper_first(&long), 0);
+        let l = Lexicon::from_pairs([(format!("A{}", &long[1..]).as_str(), 3)]);
+        assert_eq!(l.freq_upper_first(&long), 3);
     }
 
     #[test]

@@ -19,10 +19,10 @@
 //! Names the tagger or the knowledge base finds are split only on strong
 //! evidence.
 
-use std::collections::HashMap;
 use std::ops::Range;
 
 use super::{Ctx, Rule, Sink};
+use crate::lexicon::vocab::WordMap;
 use crate::lexicon::{Hunspell, Lexicon, VocabView, is_closed_class_de, lower_dominant};
 use crate::rules::{Fix, Fixable, Severity};
 use crate::tokenize::{TokenKind, flag};
@@ -444,6 +444,10 @@ fn case_boundary(word: &str, sentence_start: bool, k: &Known) -> Option<Option<S
 
 /// `Some(None)`: starts with an acronym but is not glued.
 fn acronym(word: &str, k: &Known) -> Option<Option<Split>> {
+    // Most words are not acronyms: no list of their capitals.
+    if !word.chars().take(2).all(char::is_uppercase) {
+        return None;
+    }
     let caps: Vec<(usize, char)> = word
         .char_indices()
         .take_while(|(_, c)| c.is_uppercase())
@@ -536,28 +540,44 @@ fn lower_split(word: &str, sentence_start: bool, k: &Known) -> Option<Split> {
             continue;
         }
         let (l, r) = word.split_at(i);
-        let l_low = lower_first(l);
-        // An article, pronoun or conjunction on the left ("dieübrigen",
-        // "istes") is evidence as good as one on the right.
-        let l_closed = LEFT_EVIDENCE.contains(&l_low.as_str())
-            && (r.chars().count() >= 4 || is_closed_class_de(r) || matches!(r, "es" | "er"));
-        if REJECT_RIGHT.contains(&r) && !(l_closed && matches!(r, "es" | "er")) {
+        // Most split points fail on the right part alone, so its tests come
+        // before any work on the left part (the order of these `continue`s
+        // does not change the result).
+        let es_er = matches!(r, "es" | "er");
+        if !es_er && REJECT_RIGHT.contains(&r) {
+            continue;
+        }
+        // A two-letter left part splits off only as a closed-class word
+        // (the test on `lc` below); asked first, it spares the walk for `r`.
+        if ci < 3 && !is_closed_class_de(l) {
             continue;
         }
         let mut fr = k.lexicon.freq(r);
+        // A lexicon word must also be lower_dominant(); that second walk,
+        // as long as `r`, waits until the tests on spelling have passed.
+        let from_lexicon = fr > 0;
         if fr == 0 {
             // A verb form the lexicon lacks but the archive writes on its
             // own, in lower case and never capitalized ("tobt", "gewechselt").
+            if rc < 4 {
+                continue;
+            }
             let uses = k.vocabulary.count(r);
-            if rc >= 4
-                && uses >= crate::lexicon::vocab::KNOWN_COUNT
+            if uses >= crate::lexicon::vocab::KNOWN_COUNT
                 && k.vocabulary.count(&upper_first(r)) == 0
             {
                 fr = 50 * u64::from(uses);
             } else {
                 continue;
             }
-        } else if !lower_dominant(k.lexicon, r) {
+        }
+        let l_low = lower_first(l);
+        // An article, pronoun or conjunction on the left ("dieübrigen",
+        // "istes") is evidence as good as one on the right.
+        let l_closed =
+            LEFT_EVIDENCE.contains(&l_low.as_str()) && (rc >= 4 || is_closed_class_de(r) || es_er);
+        // "es" and "er" are endings too: only after such a word.
+        if es_er && !l_closed {
             continue;
         }
         let closed = is_closed_class_de(r) || l_closed;
@@ -601,21 +621,12 @@ fn lower_split(word: &str, sentence_start: bool, k: &Known) -> Option<Split> {
         if r == "in" && FEMININE_BASE_ENDINGS.iter().any(|e| l.ends_with(e)) {
             continue;
         }
-        // The left part: a word as written, or with an inflection ending
-        // or as a compound (only before a closed-class word).
-        let exact = k.part_exact(l) || l_lowered.as_deref().is_some_and(|x| k.part_exact(x));
-        let mut fl = k
-            .lexicon
-            .freq(l)
-            .max(l_lowered.as_deref().map(|x| k.lexicon.freq(x)).unwrap_or(0));
-        if fl == 0 && exact {
-            fl = 100;
-        }
-        let mut compound = false;
-        if !closed && !attested {
-            // Before an open-class word only a word as written will do, and
-            // not one that starts adjectives and compounds.
-            if !exact || PREFIX_WORDS.contains(&l_low.as_str()) {
+        // Before an open-class word, the tests on spelling come first: the
+        // tests on the lexicon below are walks through the fst.
+        let open = !closed && !attested;
+        if open {
+            // Not a word that starts adjectives and compounds.
+            if PREFIX_WORDS.contains(&l_low.as_str()) {
                 continue;
             }
             // Nominalized verbs: "Straßengeschehen", "Nachsehen".
@@ -623,10 +634,6 @@ fn lower_split(word: &str, sentence_start: bool, k: &Known) -> Option<Split> {
                 && (r.ends_with("ung")
                     || (r.ends_with('n') && !(rc >= 7 && l.chars().count() >= 6)))
             {
-                continue;
-            }
-            // Noun compounds: the right part is also a noun ("Mutfrage").
-            if capitalized && k.lexicon.freq(&upper_first(r)) > 0 {
                 continue;
             }
             // Separable verbs and their participles: "offengelassen",
@@ -638,6 +645,35 @@ fn lower_split(word: &str, sentence_start: bool, k: &Known) -> Option<Split> {
                 continue;
             }
         }
+        let r_cap = if from_lexicon || (open && capitalized) {
+            k.lexicon.freq_upper_first(r)
+        } else {
+            0
+        };
+        if from_lexicon && fr < r_cap {
+            continue;
+        }
+        // The left part: a word as written, or with an inflection ending
+        // or as a compound (only before a closed-class word).
+        let exact = k.part_exact(l) || l_lowered.as_deref().is_some_and(|x| k.part_exact(x));
+        if open {
+            // Before an open-class word only a word as written will do.
+            if !exact {
+                continue;
+            }
+            // Noun compounds: the right part is also a noun ("Mutfrage").
+            if capitalized && r_cap > 0 {
+                continue;
+            }
+        }
+        let mut fl = k
+            .lexicon
+            .freq(l)
+            .max(l_lowered.as_deref().map(|x| k.lexicon.freq(x)).unwrap_or(0));
+        if fl == 0 && exact {
+            fl = 100;
+        }
+        let mut compound = false;
         if fl == 0 {
             fl = k.lexicon.known_freq(l).max(
                 l_lowered
@@ -752,7 +788,10 @@ pub fn check(cx: &Ctx, sink: &mut Sink) {
         }
     }
     let mut names = cx.names.iter().peekable();
-    let mut cache: HashMap<(&str, bool), Option<Split>> = HashMap::new();
+    // Most tokens repeat; `WordMap` because SipHash on every token was a
+    // tenth of the rule's time.
+    let mut cache: WordMap<(&str, bool), Option<Split>> = WordMap::default();
+    cache.reserve(toks.len() / 8);
     for (j, t) in toks.iter().enumerate() {
         if t.kind != TokenKind::Word || t.has(flag::HAS_DIGIT) || t.has(flag::HAS_INVISIBLE) {
             continue;
