@@ -567,6 +567,10 @@ fn lower_split(word: &str, sentence_start: bool, k: &Known) -> Option<Split> {
                 && k.vocabulary.count(&upper_first(r)) == 0
             {
                 fr = 50 * u64::from(uses);
+            } else if k.hunspell(r) {
+                // A form the system dictionary knows in lower case (it
+                // rejects lower-case nouns, so this is not one).
+                fr = 100;
             } else {
                 continue;
             }
