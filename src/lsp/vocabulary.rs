@@ -44,8 +44,22 @@ impl Backend {
         let mut doc_edits: Vec<(String, Edit)> = Vec::new();
         {
             let st = self.read();
+            let limit = st.settings.max_file_size;
             for (key, d) in &st.docs {
                 let old = ledger.docs.get(key);
+                if d.doc.len_bytes() as u64 > limit {
+                    // Unchecked, like a file over max-file-size for `check`.
+                    if let Some(old) = old {
+                        doc_edits.push((
+                            key.clone(),
+                            Edit {
+                                old: Some(old.clone()),
+                                new: None,
+                            },
+                        ));
+                    }
+                    continue;
+                }
                 if old.is_some_and(|(t, f)| *f == d.format && d.doc.rope() == &**t) {
                     continue;
                 }
@@ -171,9 +185,12 @@ impl Backend {
     pub(super) async fn reanalyse_for(&self, changed: &VocabularyChange) {
         let uris: Vec<String> = {
             let mut st = self.write();
+            let limit = st.settings.max_file_size;
             let affected: Vec<String> = st
                 .docs
                 .iter()
+                // A document edited past max-file-size stays unchecked.
+                .filter(|(_, d)| d.doc.len_bytes() as u64 <= limit)
                 .filter(|(_, d)| {
                     d.current()
                         .is_none_or(|a| a.analysis.vocabulary_use.touched_by(changed))
