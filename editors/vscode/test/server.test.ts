@@ -109,6 +109,8 @@ interface SchemaProp {
 function nonDefault(prop: SchemaProp, key: string): unknown {
   if (key === "rules") return { "spacing/double-space": "error" };
   if (key === "documentDate" || prop.pattern?.includes("\\d{4}")) return "2024-03-05";
+  // A path would have to exist; "auto" is valid with or without a system dictionary.
+  if (key === "hunspell") return "auto";
   if (prop.enum !== undefined) return prop.enum.find((v) => v !== prop.default);
   const type = Array.isArray(prop.type) ? prop.type.find((t) => t !== "null") : prop.type;
   if (type === "integer") return (prop.default as number) + 1;
