@@ -142,7 +142,7 @@ impl Backend {
             })
             .collect();
         let vocabulary = self.read().context.vocabulary.clone();
-        let (next, changed) = tokio::task::spawn_blocking(move || {
+        let counted = tokio::task::spawn_blocking(move || {
             use rayon::prelude::*;
             let change = texts
                 .par_iter()
@@ -156,8 +156,14 @@ impl Backend {
                 });
             vocabulary.updated(&change)
         })
-        .await
-        .ok()?;
+        .await;
+        let Ok((next, changed)) = counted else {
+            // Counting panicked: nothing was recorded, so try again later.
+            let mut st = self.write();
+            st.vocab_dirty = true;
+            st.vocab_files_dirty |= files_dirty;
+            return None;
+        };
         for (p, e) in file_edits {
             match e.new {
                 Some(c) => ledger.files.insert(p, c),
