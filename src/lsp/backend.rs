@@ -338,6 +338,12 @@ impl Backend {
             st.entity_generation += 1;
             st.docs.keys().cloned().collect()
         };
+        self.refresh_bumped(uris).await;
+    }
+
+    /// Open documents whose generation was just bumped get new diagnostics:
+    /// pushed one after another, or, in pull mode, asked for again.
+    pub(super) async fn refresh_bumped(&self, uris: Vec<String>) {
         if self.caps().use_pull {
             if self.caps().diagnostic_refresh {
                 let _ = self.inner.client.workspace_diagnostic_refresh().await;

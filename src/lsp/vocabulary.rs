@@ -34,6 +34,16 @@ struct Edit {
     new: Option<Counted>,
 }
 
+impl Edit {
+    /// The source is no longer counted.
+    fn gone(old: &Counted) -> Edit {
+        Edit {
+            old: Some(old.clone()),
+            new: None,
+        }
+    }
+}
+
 impl Backend {
     /// Counts what changed since the last sync into the workspace
     /// vocabulary. Returns the entries whose counts changed, if any.
@@ -50,13 +60,7 @@ impl Backend {
                 if d.doc.len_bytes() as u64 > limit {
                     // Unchecked, like a file over max-file-size for `check`.
                     if let Some(old) = old {
-                        doc_edits.push((
-                            key.clone(),
-                            Edit {
-                                old: Some(old.clone()),
-                                new: None,
-                            },
-                        ));
+                        doc_edits.push((key.clone(), Edit::gone(old)));
                     }
                     continue;
                 }
@@ -77,13 +81,7 @@ impl Backend {
             }
             for (key, old) in &ledger.docs {
                 if !st.docs.contains_key(key) {
-                    doc_edits.push((
-                        key.clone(),
-                        Edit {
-                            old: Some(old.clone()),
-                            new: None,
-                        },
-                    ));
+                    doc_edits.push((key.clone(), Edit::gone(old)));
                 }
             }
             // Opening or closing a document swaps it with its file.
@@ -97,13 +95,7 @@ impl Backend {
                     let have = ledger.files.get(p);
                     if open.contains(p.as_path()) {
                         if let Some(h) = have {
-                            file_edits.push((
-                                p.clone(),
-                                Edit {
-                                    old: Some(h.clone()),
-                                    new: None,
-                                },
-                            ));
+                            file_edits.push((p.clone(), Edit::gone(h)));
                         }
                     } else if !have.is_some_and(|(t, _)| Arc::ptr_eq(t, &f.text)) {
                         file_edits.push((
@@ -117,13 +109,7 @@ impl Backend {
                 }
                 for (p, old) in &ledger.files {
                     if !st.files.contains_key(p) {
-                        file_edits.push((
-                            p.clone(),
-                            Edit {
-                                old: Some(old.clone()),
-                                new: None,
-                            },
-                        ));
+                        file_edits.push((p.clone(), Edit::gone(old)));
                     }
                 }
             }
@@ -215,14 +201,6 @@ impl Backend {
             st.entity_generation += 1;
             affected
         };
-        if self.caps().use_pull {
-            if self.caps().diagnostic_refresh {
-                let _ = self.inner.client.workspace_diagnostic_refresh().await;
-            }
-            return;
-        }
-        for uri in uris {
-            self.refresh(uri).await;
-        }
+        self.refresh_bumped(uris).await;
     }
 }
