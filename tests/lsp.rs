@@ -408,49 +408,27 @@ fn glued_word_offers_add_to_workspace_words_editing_copydesk_toml() {
 /// would for `copydesk check` of the same texts.
 #[test]
 fn words_typed_into_one_article_count_for_the_glued_words_rule_in_another_until_it_closes() {
-    let dir = common::temp_dir("vocab-sync");
     let a = "Das HallerTagblatt berichtete am Montag.\n";
     let b = "Ein kurzer Text.\n";
-    std::fs::write(dir.join("a.txt"), a).unwrap();
-    std::fs::write(dir.join("b.txt"), b).unwrap();
-    std::fs::write(dir.join("copydesk.toml"), "debounce-ms = 0\n").unwrap();
-    let mut c = Client::spawn();
-    c.initialize(Some(&dir), caps(&["utf-16"], false));
-    c.wait_indexed();
+    let (mut c, dir) = common::indexed_workspace("vocab-sync", &[("a.txt", a), ("b.txt", b)]);
     let (ua, ub) = (file_uri(&dir.join("a.txt")), file_uri(&dir.join("b.txt")));
     c.open(&ua, "plaintext", a);
     c.open(&ub, "plaintext", b);
-    let glued = |d: &[Value]| {
-        d.iter()
-            .filter(|x| x["code"] == "spacing/glued-words")
-            .count()
-    };
+    let glued = |d: &[Value]| common::count_code(d, "spacing/glued-words");
     assert_eq!(glued(&c.diagnostics(&ua, Some(1))), 1);
     c.diagnostics(&ub, Some(1));
     // The archive now writes it so twice more: a name, not glue.
     let b2 = "Im HallerTagblatt stand es. Das HallerTagblatt schrieb.\n";
     c.change(&ub, 2, json!([{"text": b2}]));
-    c.wait_for(|m| {
-        m["method"] == "textDocument/publishDiagnostics"
-            && m["params"]["uri"] == ua.as_str()
-            && m["params"]["diagnostics"]
-                .as_array()
-                .is_some_and(|d| glued(d) == 0)
-    })
-    .expect("a.txt republished without the glued-words finding");
+    c.diagnostics_where(&ua, |d| glued(d) == 0)
+        .expect("a.txt republished without the glued-words finding");
     // Closed unsaved, b.txt counts as on disk again: glue once more.
     c.notify(
         "textDocument/didClose",
         json!({"textDocument": {"uri": ub}}),
     );
-    c.wait_for(|m| {
-        m["method"] == "textDocument/publishDiagnostics"
-            && m["params"]["uri"] == ua.as_str()
-            && m["params"]["diagnostics"]
-                .as_array()
-                .is_some_and(|d| glued(d) == 1)
-    })
-    .expect("a.txt republished with the glued-words finding after b.txt closed");
+    c.diagnostics_where(&ua, |d| glued(d) == 1)
+        .expect("a.txt republished with the glued-words finding after b.txt closed");
     assert_eq!(c.shutdown(), 0);
     let _ = std::fs::remove_dir_all(dir);
 }

@@ -20,14 +20,25 @@ fn article() -> (String, String) {
 
 /// A client with the workspace indexed and the article open.
 fn start() -> (Client, String, String) {
-    let mut c = Client::spawn();
-    let mut cp = caps(&["utf-16"], false);
-    cp["textDocument"]["documentSymbol"] = json!({"hierarchicalDocumentSymbolSupport": true});
-    c.initialize(Some(&workspace()), cp);
-    c.wait_indexed();
+    let mut c = indexed(None);
     let (uri, text) = article();
     c.open(&uri, "markdown", &text);
     (c, uri, text)
+}
+
+/// A client with the workspace indexed; with `settings`, it answers
+/// `workspace/configuration` with them.
+fn indexed(settings: Option<Value>) -> Client {
+    let mut c = Client::spawn();
+    let mut cp = caps(&["utf-16"], false);
+    cp["textDocument"]["documentSymbol"] = json!({"hierarchicalDocumentSymbolSupport": true});
+    if let Some(s) = settings {
+        c.config = s;
+        cp["workspace"] = json!({"configuration": true});
+    }
+    c.initialize(Some(&workspace()), cp);
+    c.wait_indexed();
+    c
 }
 
 fn pos_of(text: &str, needle: &str) -> Value {
@@ -91,12 +102,7 @@ fn references_reach_unopened_files_and_honour_include_declaration() {
 
 #[test]
 fn references_are_capped_by_the_limit_with_the_current_article_first() {
-    let mut c = Client::spawn();
-    c.config = json!({"referencesLimit": 3});
-    let mut cp = caps(&["utf-16"], false);
-    cp["workspace"] = json!({"configuration": true});
-    c.initialize(Some(&workspace()), cp);
-    c.wait_indexed();
+    let mut c = indexed(Some(json!({"referencesLimit": 3})));
     // Asked from the archive article, which sorts after the other one.
     let path = workspace().join("archiv/haushalt.txt");
     let (uri, text) = (file_uri(&path), std::fs::read_to_string(&path).unwrap());
@@ -313,29 +319,16 @@ fn hover_on_a_date_says_what_it_resolves_to() {
 /// without the article itself being touched.
 #[test]
 fn an_edit_in_one_article_republishes_workspace_findings_of_another() {
-    let dir = common::temp_dir("republish");
     let a =
         "Der Minister Pawel Kusnezow eröffnete am Montag die Messe. Kusnezow sprach von Erfolg.\n";
     let b = "Der Messebau ist fertig.\n";
-    std::fs::write(dir.join("a.txt"), a).unwrap();
-    std::fs::write(dir.join("b.txt"), b).unwrap();
-    std::fs::write(
-        dir.join("c.txt"),
-        "Der Minister Pawel Kuznetsov reiste ab.\n",
-    )
-    .unwrap();
-    std::fs::write(dir.join("copydesk.toml"), "debounce-ms = 0\n").unwrap();
-    let mut c = Client::spawn();
-    c.initialize(Some(&dir), caps(&["utf-16"], false));
-    c.wait_indexed();
+    let c_txt = "Der Minister Pawel Kuznetsov reiste ab.\n";
+    let (mut c, dir) =
+        common::indexed_workspace("republish", &[("a.txt", a), ("b.txt", b), ("c.txt", c_txt)]);
     let (ua, ub) = (file_uri(&dir.join("a.txt")), file_uri(&dir.join("b.txt")));
     c.open(&ua, "plaintext", a);
     c.open(&ub, "plaintext", b);
-    let spelling = |d: &[Value]| {
-        d.iter()
-            .filter(|x| x["code"] == "names/inconsistent-spelling")
-            .count()
-    };
+    let spelling = |d: &[Value]| common::count_code(d, "names/inconsistent-spelling");
     // Two against one: a.txt holds the majority spelling.
     assert_eq!(spelling(&c.diagnostics(&ua, Some(1))), 0);
     c.diagnostics(&ub, Some(1));
@@ -344,13 +337,7 @@ fn an_edit_in_one_article_republishes_workspace_findings_of_another() {
     // a.txt is not edited; its diagnostics come again, now with both of
     // its mentions in the minority.
     let got = c
-        .wait_for(|m| {
-            m["method"] == "textDocument/publishDiagnostics"
-                && m["params"]["uri"] == ua.as_str()
-                && m["params"]["diagnostics"]
-                    .as_array()
-                    .is_some_and(|d| spelling(d) == 2)
-        })
+        .diagnostics_where(&ua, |d| spelling(d) == 2)
         .expect("a.txt republished with the workspace findings");
     assert_eq!(got["params"]["version"], 1);
     assert_eq!(c.shutdown(), 0);

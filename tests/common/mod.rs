@@ -242,6 +242,22 @@ impl Client {
             .unwrap_or_default()
     }
 
+    /// Waits for a `publishDiagnostics` for `uri` whose diagnostics satisfy
+    /// `pred`, and returns that notification.
+    pub fn diagnostics_where(
+        &mut self,
+        uri: &str,
+        mut pred: impl FnMut(&[Value]) -> bool,
+    ) -> Option<Value> {
+        self.wait_for(|m| {
+            m["method"] == "textDocument/publishDiagnostics"
+                && m["params"]["uri"] == uri
+                && m["params"]["diagnostics"]
+                    .as_array()
+                    .is_some_and(|d| pred(d))
+        })
+    }
+
     pub fn initialize(&mut self, root: Option<&Path>, capabilities: Value) -> Value {
         let root_uri = root.map(file_uri);
         let folders = root_uri.as_ref().map(|u| json!([{"uri": u, "name": "ws"}]));
@@ -341,6 +357,25 @@ pub fn caps(encodings: &[&str], pull: bool) -> Value {
 }
 
 /// A fresh temporary directory for one test.
+/// How many of `diagnostics` have this code.
+pub fn count_code(diagnostics: &[Value], code: &str) -> usize {
+    diagnostics.iter().filter(|d| d["code"] == code).count()
+}
+
+/// A workspace folder holding `files` (name, text) and a `copydesk.toml`
+/// with no debounce, served by a new client once it is indexed.
+pub fn indexed_workspace(name: &str, files: &[(&str, &str)]) -> (Client, PathBuf) {
+    let dir = temp_dir(name);
+    for (f, text) in files {
+        std::fs::write(dir.join(f), text).unwrap();
+    }
+    std::fs::write(dir.join("copydesk.toml"), "debounce-ms = 0\n").unwrap();
+    let mut c = Client::spawn();
+    c.initialize(Some(&dir), caps(&["utf-16"], false));
+    c.wait_indexed();
+    (c, dir)
+}
+
 pub fn temp_dir(name: &str) -> PathBuf {
     let d = std::env::temp_dir().join(format!("copydesk-test-{name}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&d);
