@@ -250,8 +250,8 @@ const LEFT_EVIDENCE: &[&str] = &[
 
 /// Closed-class words that are also nouns.
 const NOUN_HOMOGRAPHS: &[&str] = &[
-    "würde", "waren", "soll", "samt", "statt", "wegen", "aber", "mag", "laut", "dank", "rund",
-    "eben", "ende", "mal", "trotz",
+    "würde", "waren", "soll", "samt", "statt", "wegen", "mag", "laut", "dank", "rund", "eben",
+    "ende", "mal", "trotz",
 ];
 
 /// Number words start "dreijähriger", "zehnprozentigen".
@@ -521,6 +521,8 @@ const FEMININE_BASE_ENDINGS: &[&str] = &[
     "ar", "är", "al", "an", "ier", "ast", "ekt", "nom", "naut", "graf", "graph", "soph",
 ];
 
+const NOUN_VERB_NEED: f64 = 10.5;
+
 fn lower_split(word: &str, sentence_start: bool, k: &Known) -> Option<Split> {
     // Only words whose letters after the first are all lower case.
     let mut cs = word.chars();
@@ -601,6 +603,19 @@ fn lower_split(word: &str, sentence_start: bool, k: &Known) -> Option<Split> {
         if PARTICLES.contains(&l_key) && (aux || !closed) && !attested {
             continue;
         }
+        // A capitalized function word inside a sentence, before a short
+        // word, starts a name or a borrowing ("Biswas", "Indie"); glue
+        // would keep it lower case. (Before a longer word it is more often
+        // a sentence start the splitter missed: "Es zeigt" after a colon.)
+        if capitalized
+            && !sentence_start
+            && !attested
+            && rc <= 3
+            && is_closed_class_de(&l_low)
+            && !NOUN_HOMOGRAPHS.contains(&l_low.as_str())
+        {
+            continue;
+        }
         // Weltweit, Erfolgreich: adjective compounds at the sentence start.
         if sentence_start && capitalized && !closed && !attested {
             continue;
@@ -609,8 +624,11 @@ fn lower_split(word: &str, sentence_start: bool, k: &Known) -> Option<Split> {
         if lc < 3 && !(closed && is_closed_class_de(l)) {
             continue;
         }
-        // Present participles: "schwebenden", "Steuerzahlenden".
-        if l.ends_with("en") && matches!(r, "den" | "der" | "des" | "dem") && !attested {
+        // Present participles: "schwebenden", "Steuerzahlenden",
+        // "behandelnder", "schimmernder".
+        let infinitive =
+            l.ends_with("en") || (!capitalized && (l.ends_with("ln") || l.ends_with("rn")));
+        if infinitive && matches!(r, "den" | "der" | "des" | "dem") && !attested {
             continue;
         }
         // Short right parts end many words and names ("Kimmich", "Salman").
@@ -657,6 +675,17 @@ fn lower_split(word: &str, sentence_start: bool, k: &Known) -> Option<Split> {
         if from_lexicon && fr < r_cap {
             continue;
         }
+        // A noun inside a sentence glued to a finite verb, a participle or
+        // an adverb that German writes only in lower case: no compound is
+        // written so ("Kaffeeverkauft", "Syrientobt", "Samstagoffenbar"
+        // is not; "Pausenpfiff" is, and "pfiff" is also a verb, so only
+        // endings of verb forms and adverbs qualify).
+        let noun_verb = open
+            && capitalized
+            && !sentence_start
+            // Capitalized only at sentence starts: "Verkauft" is rare.
+            && fr >= 10 * r_cap
+            && (r.ends_with('t') || ["lich", "mals", "falls", "weise"].iter().any(|e| r.ends_with(e)));
         // The left part: a word as written, or with an inflection ending
         // or as a compound (only before a closed-class word).
         let exact = k.part_exact(l) || l_lowered.as_deref().is_some_and(|x| k.part_exact(x));
@@ -666,7 +695,7 @@ fn lower_split(word: &str, sentence_start: bool, k: &Known) -> Option<Split> {
                 continue;
             }
             // Noun compounds: the right part is also a noun ("Mutfrage").
-            if capitalized && r_cap > 0 {
+            if capitalized && r_cap > 0 && !noun_verb {
                 continue;
             }
         }
@@ -679,10 +708,10 @@ fn lower_split(word: &str, sentence_start: bool, k: &Known) -> Option<Split> {
         }
         let mut compound = false;
         if fl == 0 {
-            fl = k.lexicon.known_freq(l).max(
+            fl = k.lexicon.stem_freq(l).max(
                 l_lowered
                     .as_deref()
-                    .map(|x| k.lexicon.known_freq(x))
+                    .map(|x| k.lexicon.stem_freq(x))
                     .unwrap_or(0),
             );
         }
@@ -707,7 +736,13 @@ fn lower_split(word: &str, sentence_start: bool, k: &Known) -> Option<Split> {
         if attested {
             score += 4.0;
         }
-        let need = if closed { 10.0 } else { 16.0 };
+        let need = if closed {
+            10.0
+        } else if noun_verb {
+            NOUN_VERB_NEED
+        } else {
+            16.0
+        };
         if score < need {
             continue;
         }
@@ -754,8 +789,10 @@ fn compound_freq(l: &str, lex: &Lexicon) -> u64 {
         if fa == 0 {
             continue;
         }
+        // A rare last part is more often the stem of a longer word
+        // ("Westbalk" from "Westbalkan") than a compound's head.
         let fb = lex.stem_freq(&upper_first(b));
-        if fb > 0 {
+        if fb >= 500 {
             best = best.max(fa.min(fb));
         }
     }

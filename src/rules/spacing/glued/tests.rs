@@ -141,3 +141,31 @@ fn glue_repeated_in_the_archive_onto_an_article_stays_glue() {
     };
     assert!(split_word("derRegierung", false, &k).is_some());
 }
+
+#[test]
+fn a_noun_glued_to_a_verb_form_or_adverb_is_split() {
+    assert_eq!(split("Kaffeeverkauft").as_deref(), Some("Kaffee verkauft"));
+    assert_eq!(split("Strichaber").as_deref(), Some("Strich aber"));
+    // A noun glued to a nominalized verb is a compound.
+    assert_eq!(split("Kopfrechnen"), None);
+}
+
+#[test]
+fn stems_participles_and_capitalized_function_words_are_not_split() {
+    for w in [
+        // "Entwicklungsstadi" is known only as "Entwicklungsstadien" minus
+        // its ending: a stem, not a word.
+        "Entwicklungsstadium",
+        "Familienministeriums",
+        // A rare compound head: "Balk".
+        "Westbalkan",
+        // Present participles of verbs in -eln and -ern.
+        "behandelnder",
+        "schimmernder",
+        // A capitalized function word inside a sentence starts a name.
+        "Biswas",
+        "Indie",
+    ] {
+        assert_eq!(split(w), None, "{w}");
+    }
+}
