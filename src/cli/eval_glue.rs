@@ -107,6 +107,8 @@ pub struct Glue {
     pub at: usize,
     pub case_boundary: bool,
     pub token: String,
+    /// Where in `token` the space was.
+    pub split: usize,
 }
 
 /// Deletes spaces between adjacent words (see the module documentation).
@@ -150,6 +152,7 @@ pub fn damage(text: &str, format: Format, rng_seed: u64, rate: f64) -> (String, 
             at,
             case_boundary: right.chars().next().is_some_and(char::is_uppercase),
             token,
+            split: space - ls,
         });
     }
     out.push_str(&text[from..]);
@@ -310,9 +313,9 @@ pub fn run(args: &EvalGlueArgs) -> i32 {
                 if lex.contains(&x.token) {
                     e.2 += 1;
                 }
+                let (l, r) = x.token.split_at(x.split);
                 misses.push(format!(
-                    "  {} ({})",
-                    x.token,
+                    "  {l}|{r} ({})",
                     if x.case_boundary { "case" } else { "lower" }
                 ));
             }

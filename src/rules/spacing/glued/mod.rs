@@ -799,6 +799,19 @@ fn compound_freq(l: &str, lex: &Lexicon) -> u64 {
     best
 }
 
+/// Conjunctions that follow a truncated compound ("Wissenschafts- und
+/// Forschungspolitik") and never end a hyphenated word.
+const AFTER_TRUNCATION: &[&str] = &["und", "oder", "sowie", "bzw"];
+
+/// "Wissenschafts-und": a truncated compound glued to the conjunction after
+/// it. The segment is too short for [`split_word`]; the offset returned is
+/// where the space goes, after the hyphen.
+fn truncated_before_conjunction(w: &str) -> Option<usize> {
+    let (head, last) = w.rsplit_once('-')?;
+    let head_letters = head.rsplit('-').next()?.chars().count();
+    (head_letters >= 2 && AFTER_TRUNCATION.contains(&last)).then_some(head.len() + 1)
+}
+
 pub fn check(cx: &Ctx, sink: &mut Sink) {
     if !sink.enabled(&GLUED_WORDS) {
         return;
@@ -852,6 +865,18 @@ pub fn check(cx: &Ctx, sink: &mut Sink) {
                 }
             }
             off += seg.len() + 1;
+        }
+        if found.is_none() {
+            found = truncated_before_conjunction(w).map(|at| {
+                let strong = Split {
+                    at: 0,
+                    kind: GlueKind::Lower,
+                    strong: true,
+                    new_sentence: false,
+                    attested: false,
+                };
+                (at, strong)
+            });
         }
         let Some((seg_off, split)) = found else {
             continue;

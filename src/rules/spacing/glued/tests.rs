@@ -169,3 +169,15 @@ fn stems_participles_and_capitalized_function_words_are_not_split() {
         assert_eq!(split(w), None, "{w}");
     }
 }
+
+#[test]
+fn a_truncated_compound_glued_to_the_conjunction_gets_its_space() {
+    assert_eq!(
+        truncated_before_conjunction("Wissenschafts-und"),
+        Some("Wissenschafts-".len())
+    );
+    assert_eq!(truncated_before_conjunction("Ein-oder"), Some(4));
+    assert_eq!(truncated_before_conjunction("Frage-und-Antwort"), None);
+    assert_eq!(truncated_before_conjunction("-und"), None);
+    assert_eq!(truncated_before_conjunction("Rock-Band"), None);
+}
