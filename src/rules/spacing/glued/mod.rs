@@ -248,6 +248,16 @@ const LEFT_EVIDENCE: &[&str] = &[
     "haben", "hatte", "kann", "muss", "soll", "sich",
 ];
 
+/// Finite verbs and conjunctions that "es" and "er" follow ("gibtes",
+/// "hießes", "wirder", "obes"); no adjective or noun is built on them.
+const PRONOUN_BEFORE: &[&str] = &[
+    "gibt", "gab", "gäbe", "gebe", "hieß", "heißt", "handelt", "handelte", "geht", "ging", "kam",
+    "kommt", "bleibt", "blieb", "lebt", "lebte", "sagt", "sagte", "meint", "meinte", "hatte",
+    "hätte", "wäre", "kann", "konnte", "könnte", "muss", "musste", "müsste", "soll", "sollte",
+    "will", "wollte", "wird", "würde", "ob", "da", "wie", "wo", "damit", "sodass", "bevor",
+    "nachdem", "obwohl", "falls", "sobald", "solange", "während",
+];
+
 /// Closed-class words that are also nouns.
 const NOUN_HOMOGRAPHS: &[&str] = &[
     "würde", "waren", "soll", "samt", "statt", "wegen", "mag", "laut", "dank", "rund", "eben",
@@ -274,6 +284,15 @@ fn is_latin_letter(c: char) -> bool {
     c.is_alphabetic() && (c as u32) < 0x250
 }
 
+/// "in" after `word[..at]` cannot be the feminine ending: that drops a
+/// final vowel ("Kollegin", so "Kulissein" is glue) and makes nouns only
+/// ("hatin", "deutlichin").
+fn not_feminine(word: &str, at: usize) -> bool {
+    let l = &word[..at];
+    &word[at..] == "in"
+        && (l.ends_with(['a', 'e', 'i', 'o', 'u', 'y']) || l.starts_with(char::is_lowercase))
+}
+
 /// Only letter tokens of 4 to 64 letters are looked at.
 pub const MIN_LEN: usize = 4;
 pub const MAX_LEN: usize = 64;
@@ -297,11 +316,16 @@ pub fn split_word(word: &str, sentence_start: bool, k: &Known) -> Option<Split> 
     }?;
     // Known by inflection backoff ("Islamist" from "Islamisten"): split only
     // on strong evidence.
-    let backoff = k.lexicon.known(word) || (sentence_start && k.lexicon.known(&lower_first(word)));
+    let feminine_impossible = split.kind == GlueKind::Lower && not_feminine(word, split.at);
+    let backoff = !feminine_impossible
+        && (k.lexicon.known(word) || (sentence_start && k.lexicon.known(&lower_first(word))));
     if backoff && !split.strong {
         return None;
     }
-    if split.kind == GlueKind::Lower && !split.attested && (backoff || vocab_backoff(word, k)) {
+    if split.kind == GlueKind::Lower
+        && !split.attested
+        && (backoff || (!feminine_impossible && vocab_backoff(word, k)))
+    {
         return None;
     }
     // Used elsewhere in the archive: a word, unless the archive writes the
@@ -580,8 +604,9 @@ fn lower_split(word: &str, sentence_start: bool, k: &Known) -> Option<Split> {
         let l_low = lower_first(l);
         // An article, pronoun or conjunction on the left ("dieübrigen",
         // "istes") is evidence as good as one on the right.
-        let l_closed =
-            LEFT_EVIDENCE.contains(&l_low.as_str()) && (rc >= 4 || is_closed_class_de(r) || es_er);
+        let l_closed = (LEFT_EVIDENCE.contains(&l_low.as_str())
+            && (rc >= 4 || is_closed_class_de(r) || es_er))
+            || (es_er && PRONOUN_BEFORE.contains(&l_low.as_str()));
         // "es" and "er" are endings too: only after such a word.
         if es_er && !l_closed {
             continue;
@@ -725,7 +750,11 @@ fn lower_split(word: &str, sentence_start: bool, k: &Known) -> Option<Split> {
         if r == "in" && !exact {
             continue;
         }
-        let prod = k.lexicon.ending_productivity(r) as f64;
+        let prod = if not_feminine(word, i) {
+            0.0
+        } else {
+            k.lexicon.ending_productivity(r) as f64
+        };
         let mut score = (fl as f64).ln() + (fr as f64).ln() - 1.5 * (1.0 + prod).ln();
         if closed {
             score += 4.0;
