@@ -284,13 +284,17 @@ fn is_latin_letter(c: char) -> bool {
     c.is_alphabetic() && (c as u32) < 0x250
 }
 
-/// "in" after `word[..at]` cannot be the feminine ending: that drops a
-/// final vowel ("Kollegin", so "Kulissein" is glue) and makes nouns only
-/// ("hatin", "deutlichin").
-fn not_feminine(word: &str, at: usize) -> bool {
-    let l = &word[..at];
-    &word[at..] == "in"
-        && (l.ends_with(['a', 'e', 'i', 'o', 'u', 'y']) || l.starts_with(char::is_lowercase))
+/// `word[at..]` cannot be an ending of `word[..at]`, though it is one of
+/// other words: the feminine "in" drops a final vowel ("Kollegin", so
+/// "Kulissein" is glue) and makes nouns only ("hatin", "deutlichin"); "es"
+/// and "er" inflect no finite verb ("gibtes").
+fn not_an_ending(word: &str, at: usize) -> bool {
+    let (l, r) = word.split_at(at);
+    match r {
+        "in" => l.ends_with(['a', 'e', 'i', 'o', 'u', 'y']) || l.starts_with(char::is_lowercase),
+        "es" | "er" => PRONOUN_BEFORE.contains(&lower_first(l).as_str()),
+        _ => false,
+    }
 }
 
 /// Only letter tokens of 4 to 64 letters are looked at.
@@ -316,15 +320,15 @@ pub fn split_word(word: &str, sentence_start: bool, k: &Known) -> Option<Split> 
     }?;
     // Known by inflection backoff ("Islamist" from "Islamisten"): split only
     // on strong evidence.
-    let feminine_impossible = split.kind == GlueKind::Lower && not_feminine(word, split.at);
-    let backoff = !feminine_impossible
+    let not_ending = split.kind == GlueKind::Lower && not_an_ending(word, split.at);
+    let backoff = !not_ending
         && (k.lexicon.known(word) || (sentence_start && k.lexicon.known(&lower_first(word))));
     if backoff && !split.strong {
         return None;
     }
     if split.kind == GlueKind::Lower
         && !split.attested
-        && (backoff || (!feminine_impossible && vocab_backoff(word, k)))
+        && (backoff || (!not_ending && vocab_backoff(word, k)))
     {
         return None;
     }
@@ -750,7 +754,7 @@ fn lower_split(word: &str, sentence_start: bool, k: &Known) -> Option<Split> {
         if r == "in" && !exact {
             continue;
         }
-        let prod = if not_feminine(word, i) {
+        let prod = if not_an_ending(word, i) {
             0.0
         } else {
             k.lexicon.ending_productivity(r) as f64
