@@ -748,6 +748,10 @@ fn lower_split(word: &str, sentence_start: bool, k: &Known) -> Option<Split> {
             fl = compound_freq(l, k.lexicon);
             compound = fl > 0;
         }
+        let conjunction = fl == 0 && conjunction_after_any_word(l, r);
+        if conjunction {
+            fl = 100;
+        }
         if fl == 0 {
             continue;
         }
@@ -782,7 +786,7 @@ fn lower_split(word: &str, sentence_start: bool, k: &Known) -> Option<Split> {
         let split = Split {
             at: i,
             kind: GlueKind::Lower,
-            strong: (closed && !aux && exact && fl >= 1_000) || (attested && exact),
+            strong: (closed && !aux && exact && fl >= 1_000) || (attested && exact) || conjunction,
             new_sentence: false,
             attested,
         };
@@ -791,6 +795,41 @@ fn lower_split(word: &str, sentence_start: bool, k: &Known) -> Option<Split> {
         }
     }
     best.map(|(_, s)| s)
+}
+
+/// Conjunctions, pronouns and auxiliaries that end no word, except after
+/// these letters of the word before ("Grund", "Mund", "Bund", "Berglund",
+/// "Sound", "Moder", "Decoder", "Schlauch").
+const CONJUNCTION_ENDS: &[(&str, &[char])] = &[
+    ("und", &['b', 'f', 'g', 'h', 'l', 'm', 'o', 'r', 's', 'w']),
+    ("oder", &['c', 'd', 'l', 'm', 'r']),
+    ("sowie", &[]),
+    ("auch", &['b', 'h', 'l', 'r']),
+    ("nicht", &[]),
+    ("sich", &[]),
+    ("dass", &[]),
+    ("wird", &[]),
+    ("wurde", &[]),
+    ("werden", &['u']), // "loszuwerden"
+    ("sind", &[]),
+    ("hatte", &[]),
+];
+
+/// "Vonnegutund", "Ökoenergieund": one of [`CONJUNCTION_ENDS`] after a
+/// left part the lexicon does not know (a name, a rare compound) is glue
+/// if no word ends in it after that letter.
+fn conjunction_after_any_word(l: &str, r: &str) -> bool {
+    let Some((_, not_after)) = CONJUNCTION_ENDS.iter().find(|(c, _)| *c == r) else {
+        return false;
+    };
+    let last = l
+        .chars()
+        .next_back()
+        .map(|c| c.to_lowercase().next().unwrap_or(c));
+    l.chars().count() >= 4
+        && l.chars()
+            .any(|c| "aeiouäöüy".contains(c.to_lowercase().next().unwrap_or(c)))
+        && last.is_some_and(|c| !not_after.contains(&c))
 }
 
 /// A compound of two known nouns ("Weltkrieges" = "Welt" + "Krieges"):

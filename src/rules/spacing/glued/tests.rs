@@ -184,3 +184,18 @@ fn a_truncated_compound_glued_to_the_conjunction_gets_its_space() {
     assert_eq!(truncated_before_conjunction("-und"), None);
     assert_eq!(truncated_before_conjunction("Rock-Band"), None);
 }
+
+#[test]
+fn a_conjunction_after_an_unknown_word_is_split_unless_words_end_so() {
+    assert_eq!(split("Vonnegutund").as_deref(), Some("Vonnegut und"));
+    assert_eq!(split("Tuppyoder").as_deref(), Some("Tuppy oder"));
+    for w in [
+        "Background",
+        "Berglund",
+        "Hintergrund",
+        "loszuwerden",
+        "Gartenschlauch",
+    ] {
+        assert_eq!(split(w), None, "{w}");
+    }
+}
