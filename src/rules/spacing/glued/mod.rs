@@ -464,7 +464,10 @@ fn case_boundary(word: &str, sentence_start: bool, k: &Known) -> Option<Option<S
     Some(Some(Split {
         at,
         kind: GlueKind::CaseBoundary,
-        strong: l_known && r_known,
+        // A lower-case word glued to a known capitalized one is no name
+        // ("warnendenStimmen"): names write no capital inside a lower-case
+        // run but after a one-letter prefix ("eBay") or before an acronym.
+        strong: r_known && (l_known || (l_lower && lc >= 5)),
         new_sentence,
         attested: false,
     }))

@@ -199,3 +199,17 @@ fn a_conjunction_after_an_unknown_word_is_split_unless_words_end_so() {
         assert_eq!(split(w), None, "{w}");
     }
 }
+
+#[test]
+fn a_lower_case_word_glued_to_a_capitalized_one_is_strong_enough_to_split_a_name() {
+    let vocab = Vocabulary::new();
+    let k = Known {
+        lexicon: Lexicon::embedded(),
+        vocabulary: (&vocab).into(),
+        words: &[],
+        hunspell: None,
+    };
+    let s = split_word("warnendenStimmen", false, &k).expect("split");
+    assert_eq!(s.at, "warnenden".len());
+    assert!(s.strong);
+}
