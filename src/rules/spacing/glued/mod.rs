@@ -639,11 +639,13 @@ fn lower_split(word: &str, sentence_start: bool, k: &Known) -> Option<Split> {
         // word, starts a name or a borrowing ("Biswas", "Indie"); glue
         // would keep it lower case. (Before a longer word it is more often
         // a sentence start the splitter missed: "Es zeigt" after a colon.)
+        // The archive's "In die" at sentence starts attests nothing here.
         if capitalized
             && !sentence_start
-            && !attested
             && rc <= 3
             && is_closed_class_de(&l_low)
+            // The polite "Sie" is capitalized anywhere.
+            && !matches!(l, "Sie" | "Ihr" | "Ihre" | "Ihnen")
             && !NOUN_HOMOGRAPHS.contains(&l_low.as_str())
         {
             continue;
