@@ -128,6 +128,14 @@ const PARTICLES: &[&str] = &[
     "kund", "preis", "stand", "still", "wahr", "irre",
 ];
 
+/// Particles that are also prepositions or bound prefixes: before a verb
+/// form they may well be glue ("mit denen", "zu haben").
+const PREPOSITION_PARTICLES: &[&str] = &[
+    "ab", "an", "auf", "aus", "bei", "ein", "mit", "nach", "vor", "zu", "über", "unter", "um",
+    "durch", "da", "dar", "gegen", "zwischen", "wider", "ent", "ver", "zer", "er", "be", "ge",
+    "miss",
+];
+
 /// Auxiliaries and modals: closed-class, but verbs.
 const AUXILIARIES: &[&str] = &[
     "ist", "sind", "war", "waren", "bin", "bist", "seid", "wäre", "wären", "sei", "seien", "hat",
@@ -633,6 +641,16 @@ fn lower_split(word: &str, sentence_start: bool, k: &Known) -> Option<Split> {
                 .is_some_and(|x| k.vocabulary.pair_count(x, r) > 0);
         // After a particle only a non-verb closed-class word is split off.
         if PARTICLES.contains(&l_key) && (aux || !closed) && !attested {
+            continue;
+        }
+        // An adverb or adjective particle before a verb form is a
+        // separable verb ("bereitgestellt", "weitergeht"), however often
+        // the archive writes the two apart (older spelling allowed both).
+        if PARTICLES.contains(&l_key)
+            && !PREPOSITION_PARTICLES.contains(&l_key)
+            && !closed
+            && (r.starts_with("ge") || r.ends_with("en") || r.ends_with('t'))
+        {
             continue;
         }
         // A capitalized function word inside a sentence, before a short

@@ -213,3 +213,30 @@ fn a_lower_case_word_glued_to_a_capitalized_one_is_strong_enough_to_split_a_name
     assert_eq!(s.at, "warnenden".len());
     assert!(s.strong);
 }
+
+#[test]
+fn a_separable_verb_stays_whole_though_the_archive_writes_it_apart() {
+    let vocab = Vocabulary::from_texts([(
+        "Das Geld wurde bereit gestellt. Es geht weiter geht es nicht.",
+        crate::markup::Format::Text,
+    )]);
+    let k = Known {
+        lexicon: Lexicon::embedded(),
+        vocabulary: (&vocab).into(),
+        words: &[],
+        hunspell: None,
+    };
+    assert_eq!(vocab.pair_count("bereit", "gestellt"), 1);
+    assert_eq!(split_word("bereitgestellt", false, &k), None);
+    assert_eq!(split_word("weitergeht", false, &k), None);
+    // A preposition before a pronoun the archive writes apart is glue.
+    let vocab = Vocabulary::from_texts([(
+        "Die Leute, mit denen er sprach.",
+        crate::markup::Format::Text,
+    )]);
+    let k = Known {
+        vocabulary: (&vocab).into(),
+        ..k
+    };
+    assert!(split_word("mitdenen", false, &k).is_some());
+}
