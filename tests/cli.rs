@@ -252,3 +252,39 @@ fn a_configured_hunspell_dictionary_makes_its_words_known_to_the_glued_words_rul
     assert!(err.contains("hunspell: no dictionary"), "{err}");
     let _ = std::fs::remove_dir_all(dir);
 }
+
+#[test]
+fn eval_glue_floors_are_fractions_and_an_unmet_one_fails_the_run() {
+    let dir = "tests/fixtures/articles";
+    let percent = copydesk(&[
+        "eval",
+        "glue",
+        dir,
+        "--seeds",
+        "none",
+        "--min-precision",
+        "95",
+    ]);
+    assert_eq!(percent.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&percent.stderr).contains("not a fraction"),
+        "{}",
+        String::from_utf8_lossy(&percent.stderr)
+    );
+    // A floor above what the run measures fails it, one at zero does not.
+    let args = ["eval", "glue", dir, "--seeds", "none", "--rate", "0.3"];
+    let low = copydesk(&[&args[..], &["--min-recall-lower", "0"]].concat());
+    assert_eq!(low.status.code(), Some(0), "{}", stdout(&low));
+    let out = stdout(&low);
+    let recall: f64 = out
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("recall lower case "))
+        .and_then(|l| l.split('%').next())
+        .and_then(|v| v.parse().ok())
+        .expect("lower-case recall printed");
+    // Measured on these fixtures: 12 of 19 lower-case pairs.
+    assert!(recall < 100.0, "{out}");
+    let above = format!("{}", recall / 100.0 + 0.001);
+    let high = copydesk(&[&args[..], &["--min-recall-lower", &above]].concat());
+    assert_eq!(high.status.code(), Some(1), "{}", stdout(&high));
+}

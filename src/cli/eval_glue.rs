@@ -61,11 +61,14 @@ pub struct EvalGlueArgs {
     /// Probability that a pair of adjacent words is glued.
     #[arg(long, default_value_t = 0.02)]
     pub rate: f64,
-    #[arg(long)]
+    /// Exit 1 if precision on the damaged copy is below this fraction (0.95).
+    #[arg(long, value_parser = fraction)]
     pub min_precision: Option<f64>,
-    #[arg(long)]
+    /// Exit 1 if case-boundary recall is below this fraction.
+    #[arg(long, value_parser = fraction)]
     pub min_recall_case: Option<f64>,
-    #[arg(long)]
+    /// Exit 1 if lower-case recall is below this fraction.
+    #[arg(long, value_parser = fraction)]
     pub min_recall_lower: Option<f64>,
     /// Largest acceptable number of findings per 10,000 clean words.
     #[arg(long)]
@@ -182,6 +185,19 @@ fn insertion(f: &Finding) -> Option<usize> {
 
 fn line_of(text: &str, at: usize) -> usize {
     text[..at.min(text.len())].matches('\n').count() + 1
+}
+
+/// A floor between 0 and 1, as `eval ner --min-f1` takes; 95 for 0.95
+/// would be a floor no run can reach, so it is refused.
+fn fraction(s: &str) -> Result<f64, String> {
+    let v: f64 = s.parse().map_err(|e| format!("{e}"))?;
+    if (0.0..=1.0).contains(&v) {
+        Ok(v)
+    } else {
+        Err(format!(
+            "{v} is not a fraction between 0 and 1 (write 0.95 for 95%)"
+        ))
+    }
 }
 
 fn pct(a: usize, b: usize) -> f64 {
@@ -347,20 +363,21 @@ pub fn run(args: &EvalGlueArgs) -> i32 {
         println!("missed:");
         misses.iter().for_each(|l| println!("{l}"));
     }
+    // Floors are fractions, measures percentages.
     if let Some(p) = args.min_precision
-        && precision < p
+        && precision < 100.0 * p
     {
-        failed.push(format!("precision {precision:.1} < {p}"));
+        failed.push(format!("precision {precision:.1}% < {p}"));
     }
     if let Some(r) = args.min_recall_case
-        && pct(cf, ct) < r
+        && pct(cf, ct) < 100.0 * r
     {
-        failed.push(format!("case-boundary recall {:.1} < {r}", pct(cf, ct)));
+        failed.push(format!("case-boundary recall {:.1}% < {r}", pct(cf, ct)));
     }
     if let Some(r) = args.min_recall_lower
-        && pct(lf, lt) < r
+        && pct(lf, lt) < 100.0 * r
     {
-        failed.push(format!("lower-case recall {:.1} < {r}", pct(lf, lt)));
+        failed.push(format!("lower-case recall {:.1}% < {r}", pct(lf, lt)));
     }
 
     // (c) hunspell baseline
