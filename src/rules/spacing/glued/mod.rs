@@ -136,6 +136,21 @@ const PREPOSITION_PARTICLES: &[&str] = &[
     "miss",
 ];
 
+/// Postpositions and adverbs that make one word with a preceding article
+/// ("derzufolge", "demgemäß", "dementsprechend", "dessenungeachtet").
+const ADVERB_AFTER_ARTICLE: &[&str] = &[
+    "zufolge",
+    "gemäß",
+    "entsprechend",
+    "halber",
+    "wegen",
+    "zuliebe",
+    "ungeachtet",
+    "unerachtet",
+    "gegenüber",
+    "zuwider",
+];
+
 /// Auxiliaries and modals: closed-class, but verbs.
 const AUXILIARIES: &[&str] = &[
     "ist", "sind", "war", "waren", "bin", "bist", "seid", "wäre", "wären", "sei", "seien", "hat",
@@ -665,6 +680,14 @@ fn lower_split(word: &str, sentence_start: bool, k: &Known) -> Option<Split> {
             // The polite "Sie" is capitalized anywhere.
             && !matches!(l, "Sie" | "Ihr" | "Ihre" | "Ihnen")
             && !NOUN_HOMOGRAPHS.contains(&l_low.as_str())
+        {
+            continue;
+        }
+        // Adverbs built on an article or a demonstrative: "derzufolge",
+        // "demgemäß", "ebendieser".
+        if (matches!(l_key, "der" | "dem" | "des" | "deren" | "dessen")
+            && ADVERB_AFTER_ARTICLE.contains(&r))
+            || (l_key == "eben" && (r.starts_with("dies") || r.starts_with("jen")))
         {
             continue;
         }
