@@ -683,6 +683,11 @@ fn lower_split(word: &str, sentence_start: bool, k: &Known) -> Option<Split> {
         {
             continue;
         }
+        // "man" never follows a noun inside a sentence; English and
+        // Jewish surnames end so ("Wasserman", "Freeman").
+        if r == "man" && capitalized && !sentence_start {
+            continue;
+        }
         // Adverbs built on an article or a demonstrative: "derzufolge",
         // "demgemäß", "ebendieser".
         if (matches!(l_key, "der" | "dem" | "des" | "deren" | "dessen")
