@@ -688,6 +688,15 @@ fn lower_split(word: &str, sentence_start: bool, k: &Known) -> Option<Split> {
         if r == "man" && capitalized && !sentence_start {
             continue;
         }
+        // "-ist" makes person nouns of borrowed stems ("Essayist",
+        // "Internationalist"); native nouns do not end so.
+        if r == "ist"
+            && capitalized
+            && ["al", "ay", "iv", "ion"].iter().any(|e| l.ends_with(e))
+            && !attested
+        {
+            continue;
+        }
         // Adverbs built on an article or a demonstrative: "derzufolge",
         // "demgemäß", "ebendieser".
         if (matches!(l_key, "der" | "dem" | "des" | "deren" | "dessen")
