@@ -13,7 +13,7 @@ use crate::entities::gazetteer::Gazetteer;
 use crate::entities::{self, DocEntities, KnowledgeBase, WorkspaceEntities};
 use crate::lexicon::{Hunspell, Vocabulary, VocabularyUse};
 use crate::markup::{self, Format, Prose};
-use crate::ner::{self, Mention};
+use crate::ner::{self, EntityKind, Mention};
 use crate::rules::{self, Ctx, Finding};
 use crate::time::{self, BirthDates, Born, DocumentDateInfo, EventYears, TimeExpr};
 use crate::tokenize::{self, Tokens};
@@ -188,9 +188,10 @@ pub fn analyze(input: &DocInput, settings: &Settings, context: &Context) -> DocA
     // Names: the tagger's, plus the knowledge base's recorded names the
     // tagger missed or typed differently (the knowledge base wins).
     let found = names_found(input.text, &tokens, &mentions, context);
-    let mut names: Vec<std::ops::Range<usize>> = found.iter().map(|f| f.span.clone()).collect();
-    names.extend(mentions.iter().map(|m| m.span.clone()));
-    names.sort_by_key(|r| (r.start, r.end));
+    let mut names: Vec<(std::ops::Range<usize>, EntityKind)> =
+        found.iter().map(|f| (f.span.clone(), f.kind)).collect();
+    names.extend(mentions.iter().map(|m| (m.span.clone(), m.kind)));
+    names.sort_by_key(|(r, _)| (r.start, r.end));
     let cx = Ctx {
         text: input.text,
         prose: &prose,

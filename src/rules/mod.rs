@@ -20,6 +20,7 @@ use crate::analysis::Context;
 use crate::config::{Language, Settings};
 use crate::lexicon::VocabularyUse;
 use crate::markup::Prose;
+use crate::ner::EntityKind;
 use crate::time::{DocumentDateInfo, TimeExpr};
 use crate::tokenize::Tokens;
 
@@ -132,8 +133,8 @@ pub struct Ctx<'a> {
     pub document_date: &'a DocumentDateInfo,
     /// What the workspace knows (birth dates, event years, vocabulary).
     pub context: &'a Context,
-    /// Spans of the names the tagger and the knowledge base found, sorted.
-    pub names: &'a [Range<usize>],
+    /// The names the tagger and the knowledge base found, sorted by span.
+    pub names: &'a [(Range<usize>, EntityKind)],
 }
 
 /// Collects findings, dropping rules that are switched off and applying the

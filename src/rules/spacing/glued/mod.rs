@@ -24,6 +24,7 @@ use std::ops::Range;
 use super::{Ctx, Rule, Sink};
 use crate::lexicon::vocab::WordMap;
 use crate::lexicon::{Hunspell, Lexicon, VocabView, is_closed_class_de, lower_dominant};
+use crate::ner::EntityKind;
 use crate::rules::{Fix, Fixable, Severity};
 use crate::tokenize::{TokenKind, flag};
 
@@ -184,6 +185,9 @@ pub struct Split {
     pub new_sentence: bool,
     /// The archive writes the two parts apart elsewhere.
     pub attested: bool,
+    /// Shaped like a surname: not split where the tagger found a person,
+    /// even on strong evidence.
+    pub surname_like: bool,
 }
 
 /// The archive uses an inflected form of the word ("Jihadisten" for
@@ -411,6 +415,7 @@ fn case_boundary(word: &str, sentence_start: bool, k: &Known) -> Option<Option<S
             strong: true,
             new_sentence: false,
             attested: false,
+            surname_like: false,
         }));
     }
     // iPhone, eBay; McDonald, DiCaprio (but "im", "zu", "am" glue).
@@ -459,6 +464,7 @@ fn case_boundary(word: &str, sentence_start: bool, k: &Known) -> Option<Option<S
                     && !AUXILIARIES.contains(&r_low.as_str())
                     && k.lexicon.freq(&r_low) >= k.lexicon.freq(r),
                 attested: false,
+                surname_like: false,
             }));
         }
     }
@@ -493,6 +499,7 @@ fn case_boundary(word: &str, sentence_start: bool, k: &Known) -> Option<Option<S
         strong: r_known && (l_known || (l_lower && lc >= 5)),
         new_sentence,
         attested: false,
+        surname_like: false,
     }))
 }
 
@@ -528,6 +535,7 @@ fn acronym(word: &str, k: &Known) -> Option<Option<Split>> {
                 strong: closed,
                 new_sentence: false,
                 attested: false,
+                surname_like: false,
             }));
         }
     }
@@ -543,6 +551,7 @@ fn acronym(word: &str, k: &Known) -> Option<Option<Split>> {
                 strong: l2.chars().count() >= 3,
                 new_sentence: false,
                 attested: false,
+                surname_like: false,
             }));
         }
     }
@@ -847,6 +856,9 @@ fn lower_split(word: &str, sentence_start: bool, k: &Known) -> Option<Split> {
             at: i,
             kind: GlueKind::Lower,
             strong: (closed && !aux && exact && fl >= 1_000) || (attested && exact) || conjunction,
+            // A short capitalized word ending in a short function word is
+            // as often a surname ("Kimmich", "Zehnder", "Ballin").
+            surname_like: capitalized && !sentence_start && n <= 7 && rc <= 4,
             new_sentence: false,
             attested,
         };
@@ -1006,6 +1018,7 @@ pub fn check(cx: &Ctx, sink: &mut Sink) {
                     strong: true,
                     new_sentence: false,
                     attested: false,
+                    surname_like: false,
                 };
                 (at, strong)
             });
@@ -1014,11 +1027,17 @@ pub fn check(cx: &Ctx, sink: &mut Sink) {
             continue;
         };
         let span: Range<usize> = t.span();
-        while names.peek().is_some_and(|n| n.end <= span.start) {
+        while names.peek().is_some_and(|(n, _)| n.end <= span.start) {
             names.next();
         }
-        let in_name = names.peek().is_some_and(|n| n.start < span.end);
-        if in_name && !split.strong {
+        let name = names
+            .peek()
+            .filter(|(n, _)| n.start < span.end)
+            .map(|(_, k)| *k);
+        if name.is_some() && !split.strong {
+            continue;
+        }
+        if name == Some(EntityKind::Person) && split.surname_like {
             continue;
         }
         let at = span.start + seg_off + split.at;

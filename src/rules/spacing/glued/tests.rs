@@ -240,3 +240,12 @@ fn a_separable_verb_stays_whole_though_the_archive_writes_it_apart() {
     };
     assert!(split_word("mitdenen", false, &k).is_some());
 }
+
+#[test]
+fn a_surname_the_tagger_found_is_not_split_into_a_word_and_a_function_word() {
+    let text = "Bayern gewann in Mainz. Trainer Thomas Tuchel lobte Joshua Kimmich nach dem Spiel.";
+    assert!(flagged(CODE, text).is_empty(), "{:?}", flagged(CODE, text));
+    // The same shape, not a name: a noun glued to an article.
+    let glued = "Der Trainer lobte die Arbeit im Volkder Stadt.";
+    assert_eq!(flagged(CODE, glued), vec!["Volkder"]);
+}
