@@ -692,6 +692,17 @@ fn lower_split(word: &str, sentence_start: bool, k: &Known) -> Option<Split> {
         {
             continue;
         }
+        // "falls" and "weil" follow a comma or a conjunction, never a word
+        // they could be glued to ("notfalls", "allweil" are words); "euer"
+        // hardly ever follows a noun ("Akteuer").
+        if matches!(r, "falls" | "weil" | "euer") && !is_closed_class_de(&l_low) {
+            continue;
+        }
+        // An adjective before "sein" makes a noun ("Glücklichsein",
+        // "Anderssein").
+        if r == "sein" && capitalized && lower_dominant(k.lexicon, &l_low) {
+            continue;
+        }
         // "man" never follows a noun inside a sentence; English and
         // Jewish surnames end so ("Wasserman", "Freeman").
         if r == "man" && capitalized && !sentence_start {
@@ -708,7 +719,7 @@ fn lower_split(word: &str, sentence_start: bool, k: &Known) -> Option<Split> {
         }
         // Adverbs built on an article or a demonstrative: "derzufolge",
         // "demgemäß", "ebendieser".
-        if (matches!(l_key, "der" | "dem" | "des" | "deren" | "dessen")
+        if (matches!(l_low.as_str(), "der" | "dem" | "des" | "deren" | "dessen")
             && ADVERB_AFTER_ARTICLE.contains(&r))
             || (l_key == "eben" && (r.starts_with("dies") || r.starts_with("jen")))
         {
@@ -814,7 +825,7 @@ fn lower_split(word: &str, sentence_start: bool, k: &Known) -> Option<Split> {
             );
         }
         if fl == 0 && capitalized && closed {
-            fl = compound_freq(l, k.lexicon);
+            fl = compound_freq(l, r, k.lexicon);
             compound = fl > 0;
         }
         let conjunction = fl == 0 && conjunction_after_any_word(l, r);
@@ -858,7 +869,12 @@ fn lower_split(word: &str, sentence_start: bool, k: &Known) -> Option<Split> {
             strong: (closed && !aux && exact && fl >= 1_000) || (attested && exact) || conjunction,
             // A short capitalized word ending in a short function word is
             // as often a surname ("Kimmich", "Zehnder", "Ballin").
-            surname_like: capitalized && !sentence_start && n <= 7 && rc <= 4,
+            // At a sentence start, a function word on the left is the start
+            // of the sentence ("Ichbin"), whatever the tagger says.
+            surname_like: capitalized
+                && n <= 7
+                && rc <= 4
+                && !(sentence_start && is_closed_class_de(&l_low)),
             new_sentence: false,
             attested,
         };
@@ -905,8 +921,10 @@ fn conjunction_after_any_word(l: &str, r: &str) -> bool {
 }
 
 /// A compound of two known nouns ("Weltkrieges" = "Welt" + "Krieges"):
-/// the smaller frequency of the parts, or 0.
-fn compound_freq(l: &str, lex: &Lexicon) -> u64 {
+/// the smaller frequency of the parts, or 0. Also 0 when the head and the
+/// right part `r` make a word: the token is then a compound of that word
+/// ("Temperatur" + "Gründen", not "Temperaturgrün" + "den").
+fn compound_freq(l: &str, r: &str, lex: &Lexicon) -> u64 {
     let n = l.chars().count();
     if n < 7 {
         return 0;
@@ -935,7 +953,11 @@ fn compound_freq(l: &str, lex: &Lexicon) -> u64 {
         }
         // A rare last part is more often the stem of a longer word
         // ("Westbalk" from "Westbalkan") than a compound's head.
-        let fb = lex.stem_freq(&upper_first(b));
+        let head = upper_first(b);
+        if lex.stem_freq(&format!("{head}{r}")) > 0 {
+            return 0;
+        }
+        let fb = lex.stem_freq(&head);
         if fb >= 500 {
             best = best.max(fa.min(fb));
         }

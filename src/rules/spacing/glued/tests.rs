@@ -168,6 +168,13 @@ fn stems_participles_and_capitalized_function_words_are_not_split() {
         // A capitalized function word inside a sentence starts a name.
         "Biswas",
         "Indie",
+        // Adverbs in -falls, "euer" after a noun, nominalized "-sein".
+        "notfalls",
+        "allweil",
+        "Akteuer",
+        "Glücklichsein",
+        // "Temperatur" + "Gründen", not "Temperaturgrün" + "den".
+        "Temperaturgründen",
     ] {
         assert_eq!(split(w), None, "{w}");
     }
@@ -239,6 +246,19 @@ fn a_separable_verb_stays_whole_though_the_archive_writes_it_apart() {
         ..k
     };
     assert!(split_word("mitdenen", false, &k).is_some());
+}
+
+#[test]
+fn an_adverb_built_on_an_article_is_a_word_at_a_sentence_start_too() {
+    let vocab = Vocabulary::new();
+    let k = Known {
+        lexicon: Lexicon::embedded(),
+        vocabulary: (&vocab).into(),
+        words: &[],
+        hunspell: None,
+    };
+    assert_eq!(split_word("Demgemäß", true, &k), None);
+    assert_eq!(split_word("derzufolge", false, &k), None);
 }
 
 #[test]
