@@ -794,7 +794,15 @@ fn lower_split(word: &str, sentence_start: bool, k: &Known) -> Option<Split> {
             && !sentence_start
             // Capitalized only at sentence starts: "Verkauft" is rare.
             && fr >= 10 * r_cap
-            && (r.ends_with('t') || ["lich", "mals", "falls", "weise"].iter().any(|e| r.ends_with(e)));
+            && (r.ends_with('t')
+                || ["lich", "mals", "falls", "weise"].iter().any(|e| r.ends_with(e))
+                // Participles in -en ("geschworen") and frequent verb forms
+                // with no noun or adjective ending ("sprach", "fiel").
+                || (r.starts_with("ge") && r.ends_with("en") && rc >= 7)
+                || (fr >= 2_000
+                    && fr >= 20 * r_cap
+                    && rc >= 4
+                    && !r.ends_with(['e', 'n', 'r', 's', 'm'])));
         // The left part: a word as written, or with an inflection ending
         // or as a compound (only before a closed-class word).
         let exact = k.part_exact(l) || l_lowered.as_deref().is_some_and(|x| k.part_exact(x));
@@ -866,7 +874,11 @@ fn lower_split(word: &str, sentence_start: bool, k: &Known) -> Option<Split> {
         let split = Split {
             at: i,
             kind: GlueKind::Lower,
-            strong: (closed && !aux && exact && fl >= 1_000) || (attested && exact) || conjunction,
+            // Auxiliaries of five letters or more end no name ("hatte",
+            // "wurde", "können"); "ist", "hat", "war" do.
+            strong: (closed && (!aux || rc >= 5) && exact && fl >= 1_000)
+                || (attested && exact)
+                || conjunction,
             // A short capitalized word ending in a short function word is
             // as often a surname ("Kimmich", "Zehnder", "Ballin").
             // At a sentence start, a function word on the left is the start

@@ -147,6 +147,11 @@ fn a_noun_glued_to_a_verb_form_or_adverb_is_split() {
     assert_eq!(split("Kaffeeverkauft").as_deref(), Some("Kaffee verkauft"));
     assert_eq!(split("Strichaber").as_deref(), Some("Strich aber"));
     assert_eq!(split("gibtes").as_deref(), Some("gibt es"));
+    assert_eq!(
+        split("Verbändengeworfen").as_deref(),
+        Some("Verbänden geworfen")
+    );
+    assert_eq!(split("Zustandzurück").as_deref(), Some("Zustand zurück"));
     // Not the feminine ending: that drops the "-e" ("Kollegin").
     assert_eq!(split("Kulissein").as_deref(), Some("Kulisse in"));
     // A noun glued to a nominalized verb is a compound.
