@@ -273,6 +273,8 @@ const LEFT_EVIDENCE: &[&str] = &[
     "ihrem", "ihren", "ihres", "unsere", "sie", "es", "wir", "und", "oder", "aber", "sondern",
     "als", "dass", "weil", "wenn", "ist", "sind", "war", "waren", "wird", "werden", "wurde", "hat",
     "haben", "hatte", "kann", "muss", "soll", "sich",
+    // Contractions of a preposition and an article.
+    "im", "am", "zum", "zur", "vom", "beim", "ins",
 ];
 
 /// Finite verbs and conjunctions that "es" and "er" follow ("gibtes",
