@@ -586,7 +586,9 @@ const FEMININE_BASE_ENDINGS: &[&str] = &[
     "ar", "är", "al", "an", "ier", "ast", "ekt", "nom", "naut", "graf", "graph", "soph",
 ];
 
-const NOUN_VERB_NEED: f64 = 10.5;
+/// The score a noun glued to a lower-case verb form or adverb needs (see
+/// `noun_verb` in [`lower_split`]); 16 for other open-class right parts.
+const NOUN_VERB_NEED: f64 = 12.0;
 
 fn lower_split(word: &str, sentence_start: bool, k: &Known) -> Option<Split> {
     // Only words whose letters after the first are all lower case.
@@ -788,9 +790,9 @@ fn lower_split(word: &str, sentence_start: bool, k: &Known) -> Option<Split> {
         }
         // A noun inside a sentence glued to a finite verb, a participle or
         // an adverb that German writes only in lower case: no compound is
-        // written so ("Kaffeeverkauft", "Syrientobt", "Samstagoffenbar"
-        // is not; "Pausenpfiff" is, and "pfiff" is also a verb, so only
-        // endings of verb forms and adverbs qualify).
+        // written so ("Kaffeeverkauft", "Syrientobt", "Samstagoffenbar").
+        // But "Pausenpfiff" is a compound and "pfiff" also a verb, so only
+        // the endings of verb forms and adverbs qualify.
         let noun_verb = open
             && capitalized
             && !sentence_start
