@@ -73,6 +73,9 @@ const T_FREQ_CASE: u32 = 29;
 const T_SEEN_AS: u32 = 30;
 const T_SEEN_AS_AT: u32 = 31;
 const T_CHAR3: u32 = 39;
+const T_PREV_RARE: u32 = 45;
+const T_NEXT_RARE: u32 = 46;
+const T_PREV_CLUSTER: u32 = 47;
 
 const BOS: u64 = 0x0b05_0b05_0b05_0b05;
 const EOS: u64 = 0x0e05_0e05_0e05_0e05;
@@ -281,6 +284,15 @@ impl<'a> Extractor<'a> {
                 sshape_at(ii + 1),
             ));
             k.push(feat2(T_NORM_PREV_SHAPE, p1, t.sshape));
+            // A capitalised word that is not a common word, inside the
+            // sentence, with the word before or after it ("sagte Bubik",
+            // "Bubik betonte").
+            let rare = t.upper_initial && i > 0 && t.info.lower_freq == 0 && t.info.cap_freq == 0;
+            if rare {
+                k.push(feat2(T_PREV_RARE, p1, t.info.cluster as u64));
+                k.push(feat1(T_NEXT_RARE, n1));
+            }
+            k.push(feat2(T_PREV_CLUSTER, p1, t.info.cluster as u64));
             for (j, &h) in t.prefix.iter().enumerate() {
                 if h != 0 {
                     k.push(feat2(T_PREFIX, j as u64, h));
