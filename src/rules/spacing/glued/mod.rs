@@ -654,7 +654,16 @@ fn lower_split(word: &str, sentence_start: bool, k: &Known) -> Option<Split> {
         if es_er && !l_closed {
             continue;
         }
-        let closed = is_closed_class_de(r) || l_closed;
+        // "zu" before an infinitive with an inseparable prefix: such verbs
+        // take "zu" as a separate word ("zu beantworten", not a particle
+        // as in "zuhören"). Not "ge-": "zugeschlagen" is a participle.
+        let zu_infinitive = lower_first(l) == "zu"
+            && rc >= 6
+            && ["be", "er", "ver", "zer", "ent", "emp"]
+                .iter()
+                .any(|p| r.starts_with(p))
+            && ["en", "ern", "eln"].iter().any(|e| r.ends_with(e));
+        let closed = is_closed_class_de(r) || l_closed || zu_infinitive;
         let aux = AUXILIARIES.contains(&r);
         let l_lowered = if sentence_start && capitalized {
             Some(lower_first(l))

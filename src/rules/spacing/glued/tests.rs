@@ -153,6 +153,8 @@ fn a_noun_glued_to_a_verb_form_or_adverb_is_split() {
     );
     assert_eq!(split("Zustandzurück").as_deref(), Some("Zustand zurück"));
     assert_eq!(split("imvergangenen").as_deref(), Some("im vergangenen"));
+    // Verbs with an inseparable prefix take "zu" as a word of its own.
+    assert_eq!(split("zuversuchen").as_deref(), Some("zu versuchen"));
     // Not the feminine ending: that drops the "-e" ("Kollegin").
     assert_eq!(split("Kulissein").as_deref(), Some("Kulisse in"));
     // A noun glued to a nominalized verb is a compound.
@@ -181,6 +183,8 @@ fn stems_participles_and_capitalized_function_words_are_not_split() {
         "Glücklichsein",
         // "Temperatur" + "Gründen", not "Temperaturgrün" + "den".
         "Temperaturgründen",
+        // "zu" as a particle: a participle of "zuschlagen".
+        "zugeschlagen",
     ] {
         assert_eq!(split(w), None, "{w}");
     }
