@@ -406,7 +406,13 @@ fn case_boundary(word: &str, sentence_start: bool, k: &Known) -> Option<Option<S
         && lc >= 2
         && rc >= 2
         && !matches!(r, "In" | "Innen" | "Inn")
-        && (is_closed_class_de(l) || k.part_exact(l))
+        && (is_closed_class_de(l)
+            || k.part_exact(l)
+            // Or a lower-case run the lexicon lacks ("beachtenswerte",
+            // "welligen") before a plain capitalized word: German writes
+            // no word so, and brands that do are listed or start with
+            // one letter.
+            || (lc >= 4 && caps == 1 && r.chars().skip(1).all(char::is_lowercase)))
         // An acronym after a lower-case word: "imEU", "vormalsFPÖ", but
         // not "microSD".
         && !(caps == rc && !is_closed_class_de(l) && lc < 5)

@@ -229,6 +229,9 @@ fn a_lower_case_word_glued_to_a_capitalized_one_is_strong_enough_to_split_a_name
     let s = split_word("warnendenStimmen", false, &k).expect("split");
     assert_eq!(s.at, "warnenden".len());
     assert!(s.strong);
+    // Also when the lexicon lacks the lower-case word.
+    let s = split_word("beachtenswerteDramaserie", false, &k).expect("split");
+    assert_eq!(s.at, "beachtenswerte".len());
 }
 
 #[test]
