@@ -663,7 +663,7 @@ fn lower_split(word: &str, sentence_start: bool, k: &Known) -> Option<Split> {
         // "zu" before an infinitive with an inseparable prefix: such verbs
         // take "zu" as a separate word ("zu beantworten", not a particle
         // as in "zuhören"). Not "ge-": "zugeschlagen" is a participle.
-        let zu_infinitive = lower_first(l) == "zu"
+        let zu_infinitive = l_low == "zu"
             && rc >= 6
             && ["be", "er", "ver", "zer", "ent", "emp"]
                 .iter()

@@ -4,14 +4,20 @@ use crate::rules::spacing::test_util::{findings, fixed, flagged};
 
 const CODE: &str = "spacing/glued-words";
 
+/// The embedded lexicon with this vocabulary and these user words, no
+/// Hunspell.
+fn known<'a>(vocab: &'a Vocabulary, words: &'a [String]) -> Known<'a> {
+    Known {
+        lexicon: Lexicon::embedded(),
+        vocabulary: vocab.into(),
+        words,
+        hunspell: None,
+    }
+}
+
 fn split(w: &str) -> Option<String> {
     let vocab = Vocabulary::new();
-    let k = Known {
-        lexicon: Lexicon::embedded(),
-        vocabulary: (&vocab).into(),
-        words: &[],
-        hunspell: None,
-    };
+    let k = known(&vocab, &[]);
     split_word(w, false, &k).map(|s| format!("{} {}", &w[..s.at], &w[s.at..]))
 }
 
@@ -115,17 +121,12 @@ fn user_words_and_workspace_vocabulary_are_known() {
     vocab.add("SonnenBlume");
     vocab.add("SonnenBlume");
     let words = vec!["Kasanund".to_string()];
-    fn k<'a>(v: &'a Vocabulary, words: &'a [String]) -> Known<'a> {
-        Known {
-            lexicon: Lexicon::embedded(),
-            vocabulary: v.into(),
-            words,
-            hunspell: None,
-        }
-    }
-    assert!(split_word("SonnenBlume", false, &k(&empty, &words)).is_some());
-    assert_eq!(split_word("SonnenBlume", false, &k(&vocab, &words)), None);
-    assert_eq!(split_word("Kasanund", false, &k(&empty, &words)), None);
+    assert!(split_word("SonnenBlume", false, &known(&empty, &words)).is_some());
+    assert_eq!(
+        split_word("SonnenBlume", false, &known(&vocab, &words)),
+        None
+    );
+    assert_eq!(split_word("Kasanund", false, &known(&empty, &words)), None);
 }
 
 #[test]
@@ -133,12 +134,7 @@ fn glue_repeated_in_the_archive_onto_an_article_stays_glue() {
     let mut vocab = Vocabulary::new();
     vocab.add("derRegierung");
     vocab.add("derRegierung");
-    let k = Known {
-        lexicon: Lexicon::embedded(),
-        vocabulary: (&vocab).into(),
-        words: &[],
-        hunspell: None,
-    };
+    let k = known(&vocab, &[]);
     assert!(split_word("derRegierung", false, &k).is_some());
 }
 
@@ -220,12 +216,7 @@ fn a_conjunction_after_an_unknown_word_is_split_unless_words_end_so() {
 #[test]
 fn a_lower_case_word_glued_to_a_capitalized_one_is_strong_enough_to_split_a_name() {
     let vocab = Vocabulary::new();
-    let k = Known {
-        lexicon: Lexicon::embedded(),
-        vocabulary: (&vocab).into(),
-        words: &[],
-        hunspell: None,
-    };
+    let k = known(&vocab, &[]);
     let s = split_word("warnendenStimmen", false, &k).expect("split");
     assert_eq!(s.at, "warnenden".len());
     assert!(s.strong);
@@ -240,12 +231,7 @@ fn a_separable_verb_stays_whole_though_the_archive_writes_it_apart() {
         "Das Geld wurde bereit gestellt. Es geht weiter geht es nicht.",
         crate::markup::Format::Text,
     )]);
-    let k = Known {
-        lexicon: Lexicon::embedded(),
-        vocabulary: (&vocab).into(),
-        words: &[],
-        hunspell: None,
-    };
+    let k = known(&vocab, &[]);
     assert_eq!(vocab.pair_count("bereit", "gestellt"), 1);
     assert_eq!(split_word("bereitgestellt", false, &k), None);
     assert_eq!(split_word("weitergeht", false, &k), None);
@@ -254,22 +240,14 @@ fn a_separable_verb_stays_whole_though_the_archive_writes_it_apart() {
         "Die Leute, mit denen er sprach.",
         crate::markup::Format::Text,
     )]);
-    let k = Known {
-        vocabulary: (&vocab).into(),
-        ..k
-    };
+    let k = known(&vocab, &[]);
     assert!(split_word("mitdenen", false, &k).is_some());
 }
 
 #[test]
 fn an_adverb_built_on_an_article_is_a_word_at_a_sentence_start_too() {
     let vocab = Vocabulary::new();
-    let k = Known {
-        lexicon: Lexicon::embedded(),
-        vocabulary: (&vocab).into(),
-        words: &[],
-        hunspell: None,
-    };
+    let k = known(&vocab, &[]);
     assert_eq!(split_word("Demgemäß", true, &k), None);
     assert_eq!(split_word("derzufolge", false, &k), None);
 }
