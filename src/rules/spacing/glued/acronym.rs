@@ -1,0 +1,61 @@
+//! Splits after an acronym ("BRICSum", "NATOStaaten"), minus inflection
+//! endings ("NGOs", "ÖVPler").
+
+use super::wordlists::ACRONYM_ENDINGS;
+use super::{GlueKind, Known, Split};
+use crate::lexicon::{is_closed_class_de, lower_dominant};
+
+/// `Some(None)`: starts with an acronym but is not glued.
+pub(super) fn acronym(word: &str, k: &Known) -> Option<Option<Split>> {
+    // Most words are not acronyms: no list of their capitals.
+    if !word.chars().take(2).all(char::is_uppercase) {
+        return None;
+    }
+    let caps: Vec<(usize, char)> = word
+        .char_indices()
+        .take_while(|(_, c)| c.is_uppercase())
+        .collect();
+    if caps.len() < 2 || caps.len() == word.chars().count() {
+        return None;
+    }
+    let at = caps.last().map(|(i, c)| i + c.len_utf8())?;
+    let (l, r) = word.split_at(at);
+    if !r.chars().all(char::is_lowercase) {
+        return Some(None);
+    }
+    // BRICSum, BRICSeinen: the acronym, then a lower-case word.
+    if r.chars().count() >= 2
+        && !ACRONYM_ENDINGS.contains(&r)
+        && k.lexicon.freq(r) > 0
+        && lower_dominant(k.lexicon, r)
+    {
+        let closed = is_closed_class_de(r);
+        if closed || (r.chars().count() >= 4 && k.lexicon.freq(r) >= 2_000) {
+            return Some(Some(Split {
+                at,
+                kind: GlueKind::Acronym,
+                strong: closed,
+                new_sentence: false,
+                attested: false,
+                surname_like: false,
+            }));
+        }
+    }
+    // NATOStaaten: three or more capitals, then a capitalized word.
+    if caps.len() >= 4 {
+        let (i, _) = caps[caps.len() - 1];
+        let (l2, r2) = word.split_at(i);
+        if r2.chars().count() >= 4 && k.lexicon.known(r2) && !ACRONYM_ENDINGS.contains(&r) {
+            let _ = l;
+            return Some(Some(Split {
+                at: i,
+                kind: GlueKind::Acronym,
+                strong: l2.chars().count() >= 3,
+                new_sentence: false,
+                attested: false,
+                surname_like: false,
+            }));
+        }
+    }
+    Some(None)
+}

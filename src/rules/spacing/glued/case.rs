@@ -1,0 +1,137 @@
+//! Splits at a change from lower to upper case ("derRegierung",
+//! "BeziehungenIhre"), minus camel-case names and brands.
+
+use super::wordlists::AUXILIARIES;
+use super::{GlueKind, Known, Split, lower_first};
+use crate::lexicon::is_closed_class_de;
+
+/// `Some(None)`: the token has a case boundary but is not glued (a camel-case
+/// name); `None`: no case boundary.
+pub(super) fn case_boundary(word: &str, sentence_start: bool, k: &Known) -> Option<Option<Split>> {
+    let mut prev: Option<char> = None;
+    let mut at = None;
+    for (i, c) in word.char_indices() {
+        if c.is_uppercase() && prev.is_some_and(char::is_lowercase) {
+            at = Some(i);
+            break;
+        }
+        prev = Some(c);
+    }
+    let at = at?;
+    let (l, r) = word.split_at(at);
+    let lc = l.chars().count();
+    let rc = r.chars().count();
+    let l_lower = l.chars().all(char::is_lowercase);
+    let caps = r.chars().take_while(|c| c.is_uppercase()).count();
+    // A lower-case word glued to anything capitalized ("imDrohnenflug",
+    // "vonDigiTimes", "diePHs"): German writes no word this way; the
+    // camel-case brands that start lower case start with one letter
+    // ("iPhone", "eBay") or are listed ("derStandard").
+    if l_lower
+        && lc >= 2
+        && rc >= 2
+        && !matches!(r, "In" | "Innen" | "Inn")
+        && (is_closed_class_de(l)
+            || k.part_exact(l)
+            // Or a lower-case run the lexicon lacks ("beachtenswerte",
+            // "welligen") before a plain capitalized word: German writes
+            // no word so, and brands that do are listed or start with
+            // one letter.
+            || (lc >= 4 && caps == 1 && r.chars().skip(1).all(char::is_lowercase)))
+        // An acronym after a lower-case word: "imEU", "vormalsFPÖ", but
+        // not "microSD".
+        && !(caps == rc && !is_closed_class_de(l) && lc < 5)
+    {
+        return Some(Some(Split {
+            at,
+            kind: GlueKind::CaseBoundary,
+            strong: true,
+            new_sentence: false,
+            attested: false,
+            surname_like: false,
+        }));
+    }
+    // iPhone, eBay; McDonald, DiCaprio (but "im", "zu", "am" glue).
+    let short_ok = is_closed_class_de(l) && (l_lower || sentence_start);
+    if lc == 1 || (lc == 2 && !short_ok) || rc == 1 {
+        return Some(None);
+    }
+    // GmbH, AfD: a single capital; BioNTech: capitals then lower case.
+    if caps >= 2 && caps < rc {
+        return Some(None);
+    }
+    // A second case boundary in the right part is a camel-case name
+    // ("PricewaterhouseCoopers" is listed, "MacBookPro" is not a glue of two words).
+    if r.chars()
+        .skip(1)
+        .skip_while(|c| c.is_uppercase())
+        .any(char::is_uppercase)
+    {
+        return Some(None);
+    }
+    // Gender forms: "ArbeitnehmerInnen".
+    if matches!(r, "In" | "Innen" | "Inn") {
+        return Some(None);
+    }
+    // "imEU", "dieUSA", but not "ScreenOS".
+    if caps == rc && !is_closed_class_de(l) {
+        return Some(None);
+    }
+    // Two capitalized parts. A given name on either side ("PabloEscobar",
+    // "RegierungschefNarendra"), or two parts too long for the short
+    // syllables brands are made of ("WebKit", "SanDisk", "HintHunt"), is
+    // glue; English "-ing" compounds ("OnlineBanking") are not.
+    let l_cap = l.chars().next().is_some_and(char::is_uppercase);
+    if l_cap && caps == 1 && lc >= 3 && rc >= 3 {
+        let long = ((lc + rc >= 11 && lc >= 4 && rc >= 4) || (lc >= 7 && lc + rc >= 10))
+            && !r.ends_with("ing");
+        // "DieZensurbehörde" at the start of a sentence.
+        let article = lc <= 5 && is_closed_class_de(&lower_first(l)) && rc >= 4;
+        if long || article || crate::ner::is_given_name(l) || crate::ner::is_given_name(r) {
+            let r_low = lower_first(r);
+            return Some(Some(Split {
+                at,
+                kind: GlueKind::CaseBoundary,
+                strong: true,
+                new_sentence: is_closed_class_de(&r_low)
+                    && !AUXILIARIES.contains(&r_low.as_str())
+                    && k.lexicon.freq(&r_low) >= k.lexicon.freq(r),
+                attested: false,
+                surname_like: false,
+            }));
+        }
+    }
+    // Otherwise ("BitLocker", "FileVault"): both common words.
+    if l_cap && !sentence_start {
+        let common = |w: &str| k.lexicon.stem_freq(w) >= 400;
+        let used = |w: &str| common(w) || k.vocabulary.count(w) >= 2;
+        if !(used(l) && used(r) && (common(l) || common(r))) {
+            return Some(None);
+        }
+    }
+    let l_known = k.part(l) || (sentence_start && k.part(&lower_first(l)));
+    let r_low = lower_first(r);
+    let r_known = k.part(r) || (caps == 1 && k.part(&r_low));
+    if !l_known && !r_known {
+        return Some(None);
+    }
+    let new_sentence = caps == 1
+        && is_closed_class_de(&r_low)
+        && !AUXILIARIES.contains(&r_low.as_str())
+        && k.lexicon.freq(&r_low) >= k.lexicon.freq(r);
+    // One unknown part must at least look like a word.
+    if !(l_known && r_known) && (lc < 3 || rc < 3) {
+        return Some(None);
+    }
+    Some(Some(Split {
+        at,
+        kind: GlueKind::CaseBoundary,
+        // A lower-case word glued to a known capitalized one is no name
+        // ("warnendenStimmen"): names write no capital inside a lower-case
+        // run but after a one-letter prefix ("eBay") or before an acronym.
+        strong: r_known && (l_known || (l_lower && lc >= 5)),
+        new_sentence,
+        attested: false,
+        surname_like: false,
+    }))
+}

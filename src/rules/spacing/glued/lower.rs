@@ -1,0 +1,542 @@
+//! Splits between two lower-case runs ("Plattformenwie", "istnicht"),
+//! scored by the frequencies of both parts against how often the right part
+//! ends ordinary words.
+
+use super::wordlists::{
+    ADVERB_AFTER_ARTICLE, AUXILIARIES, CONJUNCTION_ENDS, FEMININE_BASE_ENDINGS, LEFT_EVIDENCE,
+    NOUN_HOMOGRAPHS, NUMBER_WORDS, PARTICLES, PREFIX_WORDS, PREPOSITION_PARTICLES, PRONOUN_BEFORE,
+    REJECT_RIGHT,
+};
+use super::{GlueKind, Known, Split, lower_first, upper_first};
+use crate::lexicon::{Lexicon, is_closed_class_de, lower_dominant};
+
+/// Right parts longer than this are not tried.
+const MAX_RIGHT: usize = 20;
+
+/// The score a noun glued to a lower-case verb form or adverb needs (see
+/// `noun_verb` in [`lower_split`]); 16 for other open-class right parts.
+const NOUN_VERB_NEED: f64 = 12.0;
+
+pub(super) fn lower_split(word: &str, sentence_start: bool, k: &Known) -> Option<Split> {
+    // Only words whose letters after the first are all lower case.
+    let mut cs = word.chars();
+    let first = cs.next()?;
+    if !cs.as_str().chars().all(char::is_lowercase) {
+        return None;
+    }
+    let capitalized = first.is_uppercase();
+    let n = word.chars().count();
+    let mut best: Option<(f64, Split)> = None;
+    for (ci, (i, _)) in word.char_indices().enumerate().skip(2) {
+        let rc = n - ci;
+        if rc < 2 {
+            break;
+        }
+        if rc > MAX_RIGHT {
+            continue;
+        }
+        let (l, r) = word.split_at(i);
+        // Most split points fail on the right part alone, so its tests come
+        // before any work on the left part (the order of the tests does not
+        // change the result).
+        if !right_may_split_off(l, r, ci) {
+            continue;
+        }
+        let Some(right) = right_freq(r, rc, k) else {
+            continue;
+        };
+        let Some(c) = Parts::new(l, r, ci, rc, capitalized, sentence_start, k) else {
+            continue;
+        };
+        if c.one_word(k) {
+            continue;
+        }
+        let Some((score, split)) = c.score(word, i, n, right, k) else {
+            continue;
+        };
+        if best.as_ref().is_none_or(|(s, _)| score > *s) {
+            best = Some((score, split));
+        }
+    }
+    best.map(|(_, s)| s)
+}
+
+/// Tests on the spelling of the right part alone.
+fn right_may_split_off(l: &str, r: &str, lc: usize) -> bool {
+    // "es" and "er" are endings too, but also pronouns ("gibtes"):
+    // [`Parts::new`] decides.
+    if !matches!(r, "es" | "er") && REJECT_RIGHT.contains(&r) {
+        return false;
+    }
+    // A two-letter left part splits off only as a closed-class word
+    // (the test on `lc` in [`Parts::one_word`]); asked first, it spares
+    // the walk for `r`.
+    lc >= 3 || is_closed_class_de(l)
+}
+
+/// How often the right part is a word of its own.
+#[derive(Clone, Copy)]
+struct RightFreq {
+    freq: u64,
+    /// The frequency is the lexicon's, not an estimate from the archive or
+    /// Hunspell.
+    from_lexicon: bool,
+}
+
+fn right_freq(r: &str, rc: usize, k: &Known) -> Option<RightFreq> {
+    let freq = k.lexicon.freq(r);
+    if freq > 0 {
+        return Some(RightFreq {
+            freq,
+            from_lexicon: true,
+        });
+    }
+    // A verb form the lexicon lacks but the archive writes on its own, in
+    // lower case and never capitalized ("tobt", "gewechselt").
+    if rc < 4 {
+        return None;
+    }
+    let uses = k.vocabulary.count(r);
+    let freq =
+        if uses >= crate::lexicon::vocab::KNOWN_COUNT && k.vocabulary.count(&upper_first(r)) == 0 {
+            50 * u64::from(uses)
+        } else if k.hunspell(r) {
+            // A form the system dictionary knows in lower case (it rejects
+            // lower-case nouns, so this is not one).
+            100
+        } else {
+            return None;
+        };
+    Some(RightFreq {
+        freq,
+        from_lexicon: false,
+    })
+}
+
+/// A split point and what the spelling of its two parts says.
+struct Parts<'a> {
+    l: &'a str,
+    r: &'a str,
+    lc: usize,
+    rc: usize,
+    capitalized: bool,
+    sentence_start: bool,
+    /// `l` with its first letter lowered.
+    l_low: String,
+    /// `l` lowered at a sentence start, where its capital says nothing.
+    l_lowered: Option<String>,
+    /// A closed-class word on either side, or "zu" before an infinitive.
+    closed: bool,
+    /// The right part is an auxiliary or a modal.
+    aux: bool,
+    /// The archive writes the two apart somewhere.
+    attested: bool,
+}
+
+impl<'a> Parts<'a> {
+    /// `None` when "es" or "er" on the right can only be an ending.
+    fn new(
+        l: &'a str,
+        r: &'a str,
+        lc: usize,
+        rc: usize,
+        capitalized: bool,
+        sentence_start: bool,
+        k: &Known,
+    ) -> Option<Self> {
+        let es_er = matches!(r, "es" | "er");
+        let l_low = lower_first(l);
+        // An article, pronoun or conjunction on the left ("dieübrigen",
+        // "istes") is evidence as good as one on the right.
+        let l_closed = (LEFT_EVIDENCE.contains(&l_low.as_str())
+            && (rc >= 4 || is_closed_class_de(r) || es_er))
+            || (es_er && PRONOUN_BEFORE.contains(&l_low.as_str()));
+        // "es" and "er" are endings too: only after such a word.
+        if es_er && !l_closed {
+            return None;
+        }
+        // "zu" before an infinitive with an inseparable prefix: such verbs
+        // take "zu" as a separate word ("zu beantworten", not a particle
+        // as in "zuhören"). Not "ge-": "zugeschlagen" is a participle.
+        let zu_infinitive = l_low == "zu"
+            && rc >= 6
+            && ["be", "er", "ver", "zer", "ent", "emp"]
+                .iter()
+                .any(|p| r.starts_with(p))
+            && ["en", "ern", "eln"].iter().any(|e| r.ends_with(e));
+        let l_lowered = (sentence_start && capitalized).then(|| l_low.clone());
+        let attested = k.vocabulary.pair_count(l, r) > 0
+            || l_lowered
+                .as_deref()
+                .is_some_and(|x| k.vocabulary.pair_count(x, r) > 0);
+        Some(Parts {
+            l,
+            r,
+            lc,
+            rc,
+            capitalized,
+            sentence_start,
+            closed: is_closed_class_de(r) || l_closed || zu_infinitive,
+            aux: AUXILIARIES.contains(&r),
+            l_low,
+            l_lowered,
+            attested,
+        })
+    }
+
+    /// The left part as the lexicon would spell it.
+    fn l_key(&self) -> &str {
+        self.l_lowered.as_deref().unwrap_or(self.l)
+    }
+
+    /// Neither side is a closed-class word and the archive never writes
+    /// the two apart: only frequencies speak for a split.
+    fn open(&self) -> bool {
+        !self.closed && !self.attested
+    }
+
+    /// German writes the two parts as one word, whatever their
+    /// frequencies say: verb particles, names, derivations, nominalized
+    /// verbs, adjective compounds.
+    fn one_word(&self, k: &Known) -> bool {
+        self.particle_verb()
+            || self.name_or_borrowing()
+            || self.derivation(k)
+            || (self.open() && self.open_compound())
+    }
+
+    /// "festgestellt", "bereitgestellt", "weitergeht".
+    fn particle_verb(&self) -> bool {
+        let (l_key, r) = (self.l_key(), self.r);
+        if !PARTICLES.contains(&l_key) {
+            return false;
+        }
+        // After a particle only a non-verb closed-class word is split off.
+        if (self.aux || !self.closed) && !self.attested {
+            return true;
+        }
+        // An adverb or adjective particle before a verb form is a
+        // separable verb, however often the archive writes the two apart
+        // (older spelling allowed both).
+        !PREPOSITION_PARTICLES.contains(&l_key)
+            && !self.closed
+            && (r.starts_with("ge") || r.ends_with("en") || r.ends_with('t'))
+    }
+
+    /// Names, borrowings and person nouns that end in a function word.
+    fn name_or_borrowing(&self) -> bool {
+        let (l, r, l_low) = (self.l, self.r, self.l_low.as_str());
+        let mid_sentence_capital = self.capitalized && !self.sentence_start;
+        // A capitalized function word inside a sentence, before a short
+        // word, starts a name or a borrowing ("Biswas", "Indie"); glue
+        // would keep it lower case. (Before a longer word it is more often
+        // a sentence start the splitter missed: "Es zeigt" after a colon.)
+        // The archive's "In die" at sentence starts attests nothing here.
+        if mid_sentence_capital
+            && self.rc <= 3
+            && is_closed_class_de(l_low)
+            // The polite "Sie" is capitalized anywhere.
+            && !matches!(l, "Sie" | "Ihr" | "Ihre" | "Ihnen")
+            && !NOUN_HOMOGRAPHS.contains(&l_low)
+        {
+            return true;
+        }
+        // "man" never follows a noun inside a sentence; English and
+        // Jewish surnames end so ("Wasserman", "Freeman").
+        if r == "man" && mid_sentence_capital {
+            return true;
+        }
+        // "-ist" makes person nouns of borrowed stems ("Essayist",
+        // "Internationalist"); native nouns do not end so.
+        if r == "ist"
+            && self.capitalized
+            && ["al", "ay", "iv", "ion"].iter().any(|e| l.ends_with(e))
+            && !self.attested
+        {
+            return true;
+        }
+        // Short right parts end many words and names ("Kimmich", "Salman").
+        self.rc <= 3 && self.lc < 4 && !is_closed_class_de(l) && !self.attested
+    }
+
+    /// Words built from the two parts by derivation or inflection.
+    fn derivation(&self, k: &Known) -> bool {
+        let (l, r, l_low) = (self.l, self.r, self.l_low.as_str());
+        // "falls" and "weil" follow a comma or a conjunction, never a word
+        // they could be glued to ("notfalls", "allweil" are words); "euer"
+        // hardly ever follows a noun ("Akteuer").
+        if matches!(r, "falls" | "weil" | "euer") && !is_closed_class_de(l_low) {
+            return true;
+        }
+        // An adjective before "sein" makes a noun ("Glücklichsein",
+        // "Anderssein").
+        if r == "sein" && self.capitalized && lower_dominant(k.lexicon, l_low) {
+            return true;
+        }
+        // Adverbs built on an article or a demonstrative: "derzufolge",
+        // "demgemäß", "ebendieser".
+        if (matches!(l_low, "der" | "dem" | "des" | "deren" | "dessen")
+            && ADVERB_AFTER_ARTICLE.contains(&r))
+            || (self.l_key() == "eben" && (r.starts_with("dies") || r.starts_with("jen")))
+        {
+            return true;
+        }
+        // Weltweit, Erfolgreich: adjective compounds at the sentence start.
+        if self.sentence_start && self.capitalized && self.open() {
+            return true;
+        }
+        if self.lc < 3 && !(self.closed && is_closed_class_de(l)) {
+            return true;
+        }
+        // Present participles: "schwebenden", "Steuerzahlenden",
+        // "behandelnder", "schimmernder".
+        let infinitive =
+            l.ends_with("en") || (!self.capitalized && (l.ends_with("ln") || l.ends_with("rn")));
+        if infinitive && matches!(r, "den" | "der" | "des" | "dem") && !self.attested {
+            return true;
+        }
+        // Closed-class words that are also nouns: "Menschenwürde", "Wurstwaren".
+        if self.capitalized && NOUN_HOMOGRAPHS.contains(&r) && !self.attested {
+            return true;
+        }
+        // Feminine nouns: "Sprecherin", "Präsidentin".
+        r == "in" && FEMININE_BASE_ENDINGS.iter().any(|e| l.ends_with(e))
+    }
+
+    /// Before an open-class word, tests on spelling alone: compounds and
+    /// verbs that German writes as one word. They come before the tests on
+    /// the lexicon, which are walks through the fst.
+    fn open_compound(&self) -> bool {
+        let (l_low, r) = (self.l_low.as_str(), self.r);
+        // Not a word that starts adjectives and compounds.
+        if PREFIX_WORDS.contains(&l_low) {
+            return true;
+        }
+        // Nominalized verbs: "Straßengeschehen", "Nachsehen".
+        if self.capitalized
+            && (r.ends_with("ung") || (r.ends_with('n') && !(self.rc >= 7 && self.lc >= 6)))
+        {
+            return true;
+        }
+        // Separable verbs and their participles: "offengelassen",
+        // "starkmachen", "bereitgestellt".
+        if !self.capitalized && (r.starts_with("ge") || r.ends_with("en")) {
+            return true;
+        }
+        NUMBER_WORDS.iter().any(|w| l_low.starts_with(w))
+    }
+
+    /// A noun inside a sentence glued to a finite verb, a participle or an
+    /// adverb that German writes only in lower case: no compound is
+    /// written so ("Kaffeeverkauft", "Syrientobt", "Samstagoffenbar").
+    /// But "Pausenpfiff" is a compound and "pfiff" also a verb, so only
+    /// the endings of verb forms and adverbs qualify.
+    fn noun_verb(&self, fr: u64, r_cap: u64) -> bool {
+        let (r, rc) = (self.r, self.rc);
+        self.open()
+            && self.capitalized
+            && !self.sentence_start
+            // Capitalized only at sentence starts: "Verkauft" is rare.
+            && fr >= 10 * r_cap
+            && (r.ends_with('t')
+                || ["lich", "mals", "falls", "weise"].iter().any(|e| r.ends_with(e))
+                // Participles in -en ("geschworen") and frequent verb forms
+                // with no noun or adjective ending ("sprach", "fiel").
+                || (r.starts_with("ge") && r.ends_with("en") && rc >= 7)
+                || (fr >= 2_000
+                    && fr >= 20 * r_cap
+                    && rc >= 4
+                    && !r.ends_with(['e', 'n', 'r', 's', 'm'])))
+    }
+
+    /// The left part's frequency and whether it was found as a compound,
+    /// or `None` when it is no word.
+    fn left_freq(&self, exact: bool, k: &Known) -> Option<(u64, bool)> {
+        let (l, r) = (self.l, self.r);
+        let lowered = self.l_lowered.as_deref();
+        let mut fl = k
+            .lexicon
+            .freq(l)
+            .max(lowered.map(|x| k.lexicon.freq(x)).unwrap_or(0));
+        if fl == 0 && exact {
+            fl = 100;
+        }
+        if fl == 0 {
+            fl = k
+                .lexicon
+                .stem_freq(l)
+                .max(lowered.map(|x| k.lexicon.stem_freq(x)).unwrap_or(0));
+        }
+        if fl == 0 && self.capitalized && self.closed {
+            fl = compound_freq(l, r, k.lexicon);
+            if fl > 0 {
+                return Some((fl, true));
+            }
+        }
+        (fl > 0).then_some((fl, false))
+    }
+
+    /// The score of the split and the split, if the score is enough.
+    fn score(
+        &self,
+        word: &str,
+        at: usize,
+        n: usize,
+        right: RightFreq,
+        k: &Known,
+    ) -> Option<(f64, Split)> {
+        let (l, r, fr) = (self.l, self.r, right.freq);
+        let open = self.open();
+        let r_cap = if right.from_lexicon || (open && self.capitalized) {
+            k.lexicon.freq_upper_first(r)
+        } else {
+            0
+        };
+        // A lexicon word normally written with a capital is a noun.
+        if right.from_lexicon && fr < r_cap {
+            return None;
+        }
+        let noun_verb = self.noun_verb(fr, r_cap);
+        // The left part: a word as written, or with an inflection ending
+        // or as a compound (only before a closed-class word).
+        let exact = k.part_exact(l) || self.l_lowered.as_deref().is_some_and(|x| k.part_exact(x));
+        if open {
+            // Before an open-class word only a word as written will do.
+            if !exact {
+                return None;
+            }
+            // Noun compounds: the right part is also a noun ("Mutfrage").
+            if self.capitalized && r_cap > 0 && !noun_verb {
+                return None;
+            }
+        }
+        let (fl, compound, conjunction) = match self.left_freq(exact, k) {
+            Some((fl, compound)) => (fl, compound, false),
+            None if conjunction_after_any_word(l, r) => (100, false, true),
+            None => return None,
+        };
+        if r == "in" && !exact {
+            return None;
+        }
+        let prod = if not_an_ending(word, at) {
+            0.0
+        } else {
+            k.lexicon.ending_productivity(r) as f64
+        };
+        let mut score = (fl as f64).ln() + (fr as f64).ln() - 1.5 * (1.0 + prod).ln();
+        if self.closed {
+            score += 4.0;
+        }
+        if compound {
+            score -= 2.0;
+        }
+        if self.attested {
+            score += 4.0;
+        }
+        let need = if self.closed {
+            10.0
+        } else if noun_verb {
+            NOUN_VERB_NEED
+        } else {
+            16.0
+        };
+        if score < need {
+            return None;
+        }
+        let split = Split {
+            at,
+            kind: GlueKind::Lower,
+            // Auxiliaries of five letters or more end no name ("hatte",
+            // "wurde", "können"); "ist", "hat", "war" do.
+            strong: (self.closed && (!self.aux || self.rc >= 5) && exact && fl >= 1_000)
+                || (self.attested && exact)
+                || conjunction,
+            // A short capitalized word ending in a short function word is
+            // as often a surname ("Kimmich", "Zehnder", "Ballin").
+            // At a sentence start, a function word on the left is the start
+            // of the sentence ("Ichbin"), whatever the tagger says.
+            surname_like: self.capitalized
+                && n <= 7
+                && self.rc <= 4
+                && !(self.sentence_start && is_closed_class_de(&self.l_low)),
+            new_sentence: false,
+            attested: self.attested,
+        };
+        Some((score, split))
+    }
+}
+
+/// `word[at..]` cannot be an ending of `word[..at]`, though it is one of
+/// other words: the feminine "in" drops a final vowel ("Kollegin", so
+/// "Kulissein" is glue) and makes nouns only ("hatin", "deutlichin"); "es"
+/// and "er" inflect no finite verb ("gibtes").
+pub(super) fn not_an_ending(word: &str, at: usize) -> bool {
+    let (l, r) = word.split_at(at);
+    match r {
+        "in" => l.ends_with(['a', 'e', 'i', 'o', 'u', 'y']) || l.starts_with(char::is_lowercase),
+        "es" | "er" => PRONOUN_BEFORE.contains(&lower_first(l).as_str()),
+        _ => false,
+    }
+}
+
+/// "Vonnegutund", "Ökoenergieund": one of [`CONJUNCTION_ENDS`] after a
+/// left part the lexicon does not know (a name, a rare compound) is glue
+/// if no word ends in it after that letter.
+fn conjunction_after_any_word(l: &str, r: &str) -> bool {
+    let Some((_, not_after)) = CONJUNCTION_ENDS.iter().find(|(c, _)| *c == r) else {
+        return false;
+    };
+    let last = l
+        .chars()
+        .next_back()
+        .map(|c| c.to_lowercase().next().unwrap_or(c));
+    l.chars().count() >= 4
+        && l.chars()
+            .any(|c| "aeiouäöüy".contains(c.to_lowercase().next().unwrap_or(c)))
+        && last.is_some_and(|c| !not_after.contains(&c))
+}
+
+/// A compound of two known nouns ("Weltkrieges" = "Welt" + "Krieges"):
+/// the smaller frequency of the parts, or 0. Also 0 when the head and the
+/// right part `r` make a word: the token is then a compound of that word
+/// ("Temperatur" + "Gründen", not "Temperaturgrün" + "den").
+fn compound_freq(l: &str, r: &str, lex: &Lexicon) -> u64 {
+    let n = l.chars().count();
+    if n < 7 {
+        return 0;
+    }
+    let mut best = 0;
+    for (ci, (i, _)) in l.char_indices().enumerate().skip(3) {
+        if n - ci < 4 {
+            break;
+        }
+        let (a, b) = l.split_at(i);
+        if ci < 4 {
+            continue;
+        }
+        let fa = lex.freq(a).max(
+            // linking s/es/n/en
+            ["s", "es", "n", "en"]
+                .iter()
+                .filter_map(|s| a.strip_suffix(s))
+                .filter(|a| a.chars().count() >= 3)
+                .map(|a| lex.freq(a))
+                .max()
+                .unwrap_or(0),
+        );
+        if fa == 0 {
+            continue;
+        }
+        // A rare last part is more often the stem of a longer word
+        // ("Westbalk" from "Westbalkan") than a compound's head.
+        let head = upper_first(b);
+        if lex.stem_freq(&format!("{head}{r}")) > 0 {
+            return 0;
+        }
+        let fb = lex.stem_freq(&head);
+        if fb >= 500 {
+            best = best.max(fa.min(fb));
+        }
+    }
+    best
+}
