@@ -18,6 +18,23 @@ const MAX_RIGHT: usize = 20;
 const NOUN_VERB_NEED: f64 = 12.0;
 
 pub(super) fn lower_split(word: &str, sentence_start: bool, k: &Known) -> Option<Split> {
+    let split = split_runs(word, sentence_start, k);
+    if split.is_some() || !sentence_start {
+        return split;
+    }
+    // A capital at a sentence start says nothing: where the left part is
+    // a word normally written in lower case, the token is judged as if
+    // written inside a sentence ("Deshalbgibt", "Allerdingsbegann"; but
+    // not "Weltweit", whose "Welt" is a noun).
+    let lowered = lower_first(word);
+    if lowered == word || lowered.len() != word.len() {
+        return None;
+    }
+    let s = split_runs(&lowered, false, k)?;
+    lower_dominant(k.lexicon, &lowered[..s.at]).then_some(s)
+}
+
+fn split_runs(word: &str, sentence_start: bool, k: &Known) -> Option<Split> {
     // Only words whose letters after the first are all lower case.
     let mut cs = word.chars();
     let first = cs.next()?;

@@ -260,3 +260,15 @@ fn a_surname_the_tagger_found_is_not_split_into_a_word_and_a_function_word() {
     let glued = "Der Trainer lobte die Arbeit im Volkder Stadt.";
     assert_eq!(flagged(CODE, glued), vec!["Volkder"]);
 }
+
+#[test]
+fn at_a_sentence_start_an_adverb_glued_to_a_verb_is_split_but_a_noun_compound_is_not() {
+    let vocab = Vocabulary::new();
+    let k = known(&vocab, &[]);
+    let at = |w: &str| split_word(w, true, &k).map(|s| format!("{} {}", &w[..s.at], &w[s.at..]));
+    assert_eq!(at("Deshalbgibt").as_deref(), Some("Deshalb gibt"));
+    assert_eq!(at("Tatsächlichwaren").as_deref(), Some("Tatsächlich waren"));
+    // "Krieg" is a noun: the capital belongs to it, "-müde" makes an adjective.
+    assert_eq!(at("Kriegsmüde"), None);
+    assert_eq!(at("Weltoffen"), None);
+}
