@@ -219,7 +219,7 @@ impl<'a> Parts<'a> {
         self.particle_verb()
             || self.name_or_borrowing()
             || self.derivation(k)
-            || (self.open() && self.open_compound())
+            || (self.open() && self.open_compound(k))
     }
 
     /// "festgestellt", "bereitgestellt", "weitergeht".
@@ -323,7 +323,7 @@ impl<'a> Parts<'a> {
     /// Before an open-class word, tests on spelling alone: compounds and
     /// verbs that German writes as one word. They come before the tests on
     /// the lexicon, which are walks through the fst.
-    fn open_compound(&self) -> bool {
+    fn open_compound(&self, k: &Known) -> bool {
         let (l_low, r) = (self.l_low.as_str(), self.r);
         // Not a word that starts adjectives and compounds.
         if PREFIX_WORDS.contains(&l_low) {
@@ -331,7 +331,10 @@ impl<'a> Parts<'a> {
         }
         // Nominalized verbs: "Straßengeschehen", "Nachsehen".
         if self.capitalized
-            && (r.ends_with("ung") || (r.ends_with('n') && !(self.rc >= 7 && self.lc >= 6)))
+            && (r.ends_with("ung")
+                || (r.ends_with('n')
+                    && !(self.rc >= 7 && self.lc >= 6)
+                    && !prefixed_verb(self.l, r, k.lexicon)))
         {
             return true;
         }
@@ -348,7 +351,7 @@ impl<'a> Parts<'a> {
     /// written so ("Kaffeeverkauft", "Syrientobt", "Samstagoffenbar").
     /// But "Pausenpfiff" is a compound and "pfiff" also a verb, so only
     /// the endings of verb forms and adverbs qualify.
-    fn noun_verb(&self, fr: u64, r_cap: u64) -> bool {
+    fn noun_verb(&self, fr: u64, r_cap: u64, k: &Known) -> bool {
         let (r, rc) = (self.r, self.rc);
         self.open()
             && self.capitalized
@@ -360,6 +363,8 @@ impl<'a> Parts<'a> {
                 // Participles in -en ("geschworen") and frequent verb forms
                 // with no noun or adjective ending ("sprach", "fiel").
                 || (r.starts_with("ge") && r.ends_with("en") && rc >= 7)
+                // Verb forms with a prefix ("beeinflussen", "aufgegriffen").
+                || prefixed_verb(self.l, r, k.lexicon)
                 || (fr >= 2_000
                     && fr >= 20 * r_cap
                     && rc >= 4
@@ -413,7 +418,7 @@ impl<'a> Parts<'a> {
         if right.from_lexicon && fr < r_cap {
             return None;
         }
-        let noun_verb = self.noun_verb(fr, r_cap);
+        let noun_verb = self.noun_verb(fr, r_cap, k);
         // The left part: a word as written, or with an inflection ending
         // or as a compound (only before a closed-class word).
         let exact = k.part_exact(l) || self.l_lowered.as_deref().is_some_and(|x| k.part_exact(x));
@@ -481,6 +486,22 @@ impl<'a> Parts<'a> {
         };
         Some((score, split))
     }
+}
+
+/// A verb form with a prefix ("beeinflussen", "zusammenstellen",
+/// "aufgegriffen"): compounds nominalize plain verbs ("Autofahren",
+/// "Zähneputzen"), seldom these. Not where the prefix also ends a longer
+/// left part ("Laster|fahren", not "Last|erfahren").
+fn prefixed_verb(l: &str, r: &str, lex: &Lexicon) -> bool {
+    let n = r.chars().count();
+    n >= 7
+        && r.ends_with("en")
+        && PARTICLES.iter().any(|p| {
+            p.len() >= 2
+                && r.starts_with(p)
+                && n >= p.chars().count() + 5
+                && lex.freq(&format!("{l}{p}")) == 0
+        })
 }
 
 /// `word[at..]` cannot be an ending of `word[..at]`, though it is one of
