@@ -472,7 +472,10 @@ impl<'a> Parts<'a> {
             // "wurde", "können"); "ist", "hat", "war" do.
             strong: (self.closed && (!self.aux || self.rc >= 5) && exact && fl >= 1_000)
                 || (self.attested && exact)
-                || conjunction,
+                || conjunction
+                // A name glued to a verb form or adverb ("Varoufakissprach",
+                // "Tsiprasteilgenommen"): no name ends in one that long.
+                || (noun_verb && self.rc >= 5),
             // A short capitalized word ending in a short function word is
             // as often a surname ("Kimmich", "Zehnder", "Ballin").
             // At a sentence start, a function word on the left is the start

@@ -272,3 +272,17 @@ fn at_a_sentence_start_an_adverb_glued_to_a_verb_is_split_but_a_noun_compound_is
     assert_eq!(at("Kriegsmüde"), None);
     assert_eq!(at("Weltoffen"), None);
 }
+
+#[test]
+fn a_name_glued_to_a_verb_form_is_strong_evidence_but_a_short_one_is_not() {
+    let vocab = Vocabulary::from_texts([(
+        "Varoufakis sagte das. Dann ging Varoufakis.",
+        crate::markup::Format::Text,
+    )]);
+    let k = known(&vocab, &[]);
+    let s = split_word("Varoufakissprach", false, &k).expect("split");
+    assert_eq!(s.at, "Varoufakis".len());
+    assert!(s.strong);
+    let s = split_word("Varoufakisgibt", false, &k).expect("split");
+    assert!(!s.strong);
+}
