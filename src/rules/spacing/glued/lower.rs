@@ -98,6 +98,9 @@ struct RightFreq {
     /// The frequency is the lexicon's, not an estimate from the archive or
     /// Hunspell.
     from_lexicon: bool,
+    /// The frequency is that of the bare adjective: see
+    /// [`inflected_adjective`].
+    adjective: bool,
 }
 
 fn right_freq(r: &str, rc: usize, k: &Known) -> Option<RightFreq> {
@@ -106,6 +109,7 @@ fn right_freq(r: &str, rc: usize, k: &Known) -> Option<RightFreq> {
         return Some(RightFreq {
             freq,
             from_lexicon: true,
+            adjective: false,
         });
     }
     // A verb form the lexicon lacks but the archive writes on its own, in
@@ -121,12 +125,41 @@ fn right_freq(r: &str, rc: usize, k: &Known) -> Option<RightFreq> {
             // A form the system dictionary knows in lower case (it rejects
             // lower-case nouns, so this is not one).
             100
+        } else if let Some(f) = inflected_adjective(r, k.lexicon) {
+            return Some(RightFreq {
+                freq: f,
+                from_lexicon: false,
+                adjective: true,
+            });
         } else {
             return None;
         };
     Some(RightFreq {
         freq,
         from_lexicon: false,
+        adjective: false,
+    })
+}
+
+/// An adjective with an inflection ending the lexicon lacks in this form
+/// ("nächtliche", "erbärmlichen"): the frequency of the bare adjective,
+/// which German writes in lower case.
+fn inflected_adjective(r: &str, lex: &Lexicon) -> Option<u64> {
+    ["en", "er", "em", "es", "e"].iter().find_map(|e| {
+        let stem = r.strip_suffix(e)?;
+        if stem.chars().count() < 4 {
+            return None;
+        }
+        // Not "weil|en", "kann|e", "nahm|e": closed-class words and short
+        // verb forms take no adjective ending (participles do:
+        // "ausgerufene").
+        if is_closed_class_de(stem)
+            || (stem.chars().count() <= 5 && stem.ends_with(['t', 'm', 'n']))
+        {
+            return None;
+        }
+        let f = lex.freq(stem);
+        (f >= 100 && f >= lex.freq_upper_first(stem)).then_some(f)
     })
 }
 
@@ -416,6 +449,12 @@ impl<'a> Parts<'a> {
         };
         // A lexicon word normally written with a capital is a noun.
         if right.from_lexicon && fr < r_cap {
+            return None;
+        }
+        // An adjective form the lexicon lacks is trusted only after an
+        // article, pronoun or preposition ("dienächtliche"); after a noun
+        // it is as often a compound ("Rechtsschutzbeauftragten").
+        if right.adjective && !self.closed {
             return None;
         }
         let noun_verb = self.noun_verb(fr, r_cap, k);

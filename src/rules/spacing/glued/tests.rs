@@ -286,3 +286,17 @@ fn a_name_glued_to_a_verb_form_is_strong_evidence_but_a_short_one_is_not() {
     let s = split_word("Varoufakisgibt", false, &k).expect("split");
     assert!(!s.strong);
 }
+
+#[test]
+fn an_article_glued_to_an_inflected_adjective_the_lexicon_lacks_is_split() {
+    // The lexicon has "unvergleichlich" and "chaotisch", not these forms.
+    assert_eq!(
+        split("dieunvergleichliche").as_deref(),
+        Some("die unvergleichliche")
+    );
+    assert_eq!(split("imchaotischen").as_deref(), Some("im chaotischen"));
+    // "weil" takes no ending: the archaic "dieweilen" is no article glue.
+    assert_eq!(split("dieweilen"), None);
+    // After a noun, an adjective form is as often a compound.
+    assert_eq!(split("Frauenbeauftragten"), None);
+}
