@@ -546,6 +546,11 @@ fn prefixed_verb(l: &str, r: &str, lex: &Lexicon) -> bool {
         })
 }
 
+/// Endings of nouns that never take the feminine "-in".
+const NO_FEMININE_AFTER: &[&str] = &[
+    "heit", "keit", "ung", "schaft", "ion", "tät", "en", "es", "ns",
+];
+
 /// `word[at..]` cannot be an ending of `word[..at]`, though it is one of
 /// other words: the feminine "in" drops a final vowel ("Kollegin", so
 /// "Kulissein" is glue) and makes nouns only ("hatin", "deutlichin"); "es"
@@ -553,7 +558,14 @@ fn prefixed_verb(l: &str, r: &str, lex: &Lexicon) -> bool {
 pub(super) fn not_an_ending(word: &str, at: usize) -> bool {
     let (l, r) = word.split_at(at);
     match r {
-        "in" => l.ends_with(['a', 'e', 'i', 'o', 'u', 'y']) || l.starts_with(char::is_lowercase),
+        "in" => {
+            l.ends_with(['a', 'e', 'i', 'o', 'u', 'y'])
+                || l.starts_with(char::is_lowercase)
+                // Feminine abstracts, plurals and genitives name no person
+                // ("Kindheitin", "Zeckenin", "Platzesin").
+                || (l.chars().count() >= 5
+                    && NO_FEMININE_AFTER.iter().any(|e| l.ends_with(e)))
+        }
         "es" | "er" => PRONOUN_BEFORE.contains(&lower_first(l).as_str()),
         _ => false,
     }

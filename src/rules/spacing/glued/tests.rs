@@ -153,6 +153,13 @@ fn a_noun_glued_to_a_verb_form_or_adverb_is_split() {
     assert_eq!(split("zuversuchen").as_deref(), Some("zu versuchen"));
     // Not the feminine ending: that drops the "-e" ("Kollegin").
     assert_eq!(split("Kulissein").as_deref(), Some("Kulisse in"));
+    // Nor after a feminine abstract or a plural, which name no person.
+    assert_eq!(
+        split("Landtagssitzungin").as_deref(),
+        Some("Landtagssitzung in")
+    );
+    assert_eq!(split("Zeckenin").as_deref(), Some("Zecken in"));
+    assert_eq!(split("Präsidentin"), None);
     // A noun glued to a nominalized verb is a compound.
     assert_eq!(split("Kopfrechnen"), None);
 }
