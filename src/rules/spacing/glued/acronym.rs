@@ -19,7 +19,7 @@ pub(super) fn acronym(word: &str, k: &Known) -> Option<Option<Split>> {
         return None;
     }
     let at = caps.last().map(|(i, c)| i + c.len_utf8())?;
-    let (l, r) = word.split_at(at);
+    let r = &word[at..];
     if !r.chars().all(char::is_lowercase) {
         return Some(None);
     }
@@ -41,16 +41,17 @@ pub(super) fn acronym(word: &str, k: &Known) -> Option<Option<Split>> {
             }));
         }
     }
-    // NATOStaaten: three or more capitals, then a capitalized word.
-    if caps.len() >= 4 {
+    // NATOStaaten, FCKöln: two or more capitals, then a capitalized word.
+    if caps.len() >= 3 {
         let (i, _) = caps[caps.len() - 1];
         let (l2, r2) = word.split_at(i);
         if r2.chars().count() >= 4 && k.lexicon.known(r2) && !ACRONYM_ENDINGS.contains(&r) {
-            let _ = l;
             return Some(Some(Split {
                 at: i,
                 kind: GlueKind::Acronym,
-                strong: l2.chars().count() >= 3,
+                // A known word after a club's or a union's initials is
+                // glue even in a name ("FCKöln", "IGMetall").
+                strong: l2.chars().count() >= 3 || k.lexicon.stem_freq(r2) >= 500,
                 new_sentence: false,
                 attested: false,
                 surname_like: false,

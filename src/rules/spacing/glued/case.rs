@@ -75,7 +75,21 @@ pub(super) fn case_boundary(word: &str, sentence_start: bool, k: &Known) -> Opti
     }
     // "imEU", "dieUSA", but not "ScreenOS".
     if caps == rc && !is_closed_class_de(l) {
-        return Some(None);
+        // A common German noun before an acronym names no product
+        // ("NachrichtenagenturAFP", "ParteiHDP").
+        let noun = lc >= 5
+            && rc <= 5
+            && l.chars().next().is_some_and(char::is_uppercase)
+            && k.lexicon.stem_freq(l) >= 500
+            && !sentence_start;
+        return Some(noun.then_some(Split {
+            at,
+            kind: GlueKind::CaseBoundary,
+            strong: true,
+            new_sentence: false,
+            attested: false,
+            surname_like: false,
+        }));
     }
     // Two capitalized parts. A given name on either side ("PabloEscobar",
     // "RegierungschefNarendra"), or two parts too long for the short

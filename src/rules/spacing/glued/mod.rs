@@ -229,6 +229,30 @@ fn truncated_before_conjunction(w: &str) -> Option<usize> {
     (head_letters >= 2 && AFTER_TRUNCATION.contains(&last)).then_some(head.len() + 1)
 }
 
+/// "RachelCusk", "JozefKovalik": a token the tagger takes for a person,
+/// made of two capitalized words, the first of four letters or more. The
+/// camel-case names of people start with a short particle ("McDonald",
+/// "DiCaprio", "MacArthur", "LeBron"). The offset is where the space goes.
+fn glued_person_name(w: &str) -> Option<usize> {
+    let at = w
+        .char_indices()
+        .skip(1)
+        .find(|(_, c)| c.is_uppercase())
+        .map(|(i, _)| i)?;
+    let (l, r) = w.split_at(at);
+    let word = |p: &str, min: usize| {
+        let mut cs = p.chars();
+        cs.next()
+            .is_some_and(|c| c.is_uppercase() && is_latin_letter(c))
+            && cs
+                .as_str()
+                .chars()
+                .all(|c| c.is_lowercase() && is_latin_letter(c))
+            && p.chars().count() >= min
+    };
+    (word(l, 4) && word(r, 3) && !CAMEL_CASE_WORDS.contains(&w)).then_some(at)
+}
+
 pub fn check(cx: &Ctx, sink: &mut Sink) {
     if !sink.enabled(&GLUED_WORDS) {
         return;
@@ -283,11 +307,26 @@ pub fn check(cx: &Ctx, sink: &mut Sink) {
             }
             off += seg.len() + 1;
         }
+        let span: Range<usize> = t.span();
+        while names.peek().is_some_and(|(n, _)| n.end <= span.start) {
+            names.next();
+        }
+        let name = names
+            .peek()
+            .filter(|(n, _)| n.start < span.end)
+            .map(|(_, k)| *k);
         if found.is_none() {
-            found = truncated_before_conjunction(w).map(|at| {
+            // Both split at an offset into the whole token, on evidence
+            // strong enough for a name.
+            let at = truncated_before_conjunction(w).or_else(|| {
+                (name == Some(EntityKind::Person))
+                    .then(|| glued_person_name(w))
+                    .flatten()
+            });
+            found = at.map(|at| {
                 let strong = Split {
                     at: 0,
-                    kind: GlueKind::Lower,
+                    kind: GlueKind::CaseBoundary,
                     strong: true,
                     new_sentence: false,
                     attested: false,
@@ -299,14 +338,6 @@ pub fn check(cx: &Ctx, sink: &mut Sink) {
         let Some((seg_off, split)) = found else {
             continue;
         };
-        let span: Range<usize> = t.span();
-        while names.peek().is_some_and(|(n, _)| n.end <= span.start) {
-            names.next();
-        }
-        let name = names
-            .peek()
-            .filter(|(n, _)| n.start < span.end)
-            .map(|(_, k)| *k);
         if name.is_some() && !split.strong {
             continue;
         }

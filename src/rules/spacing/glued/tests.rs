@@ -307,3 +307,27 @@ fn an_article_glued_to_an_inflected_adjective_the_lexicon_lacks_is_split() {
     // After a noun, an adjective form is as often a compound.
     assert_eq!(split("Frauenbeauftragten"), None);
 }
+
+#[test]
+fn initials_before_a_word_and_a_noun_before_an_acronym_are_glue() {
+    let vocab = Vocabulary::new();
+    let k = known(&vocab, &[]);
+    let s = split_word("IGMetall", false, &k).expect("split");
+    assert_eq!((s.at, s.strong), (2, true));
+    let s = split_word("NachrichtenagenturAFP", false, &k).expect("split");
+    assert_eq!((s.at, s.strong), ("Nachrichtenagentur".len(), true));
+    // A product name: a short English word before the acronym.
+    assert_eq!(split_word("ScreenOS", false, &k), None);
+    assert_eq!(split_word("MacOS", false, &k), None);
+}
+
+#[test]
+fn a_person_the_tagger_found_glued_from_two_names_is_split() {
+    let text = "Die britische Autorin RachelCusk schreibt über Scheidungen.";
+    assert_eq!(flagged(CODE, text), vec!["RachelCusk"]);
+    assert_eq!(glued_person_name("RachelCusk"), Some("Rachel".len()));
+    // Camel-case surnames start with a short particle.
+    assert_eq!(glued_person_name("DiCaprio"), None);
+    assert_eq!(glued_person_name("MacArthur"), None);
+    assert_eq!(glued_person_name("Rachel"), None);
+}
