@@ -31,14 +31,7 @@ pub(super) fn acronym(word: &str, k: &Known) -> Option<Option<Split>> {
     {
         let closed = is_closed_class_de(r);
         if closed || (r.chars().count() >= 4 && k.lexicon.freq(r) >= 2_000) {
-            return Some(Some(Split {
-                at,
-                kind: GlueKind::Acronym,
-                strong: closed,
-                new_sentence: false,
-                attested: false,
-                surname_like: false,
-            }));
+            return Some(Some(Split::new(at, GlueKind::Acronym, closed)));
         }
     }
     // NATOStaaten, FCKöln: two or more capitals, then a capitalized word.

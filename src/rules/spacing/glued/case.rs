@@ -42,14 +42,7 @@ pub(super) fn case_boundary(word: &str, sentence_start: bool, k: &Known) -> Opti
         // not "microSD".
         && !(caps == rc && !is_closed_class_de(l) && lc < 5)
     {
-        return Some(Some(Split {
-            at,
-            kind: GlueKind::CaseBoundary,
-            strong: true,
-            new_sentence: false,
-            attested: false,
-            surname_like: false,
-        }));
+        return Some(Some(Split::new(at, GlueKind::CaseBoundary, true)));
     }
     // iPhone, eBay; McDonald, DiCaprio (but "im", "zu", "am" glue).
     let short_ok = is_closed_class_de(l) && (l_lower || sentence_start);
@@ -82,14 +75,7 @@ pub(super) fn case_boundary(word: &str, sentence_start: bool, k: &Known) -> Opti
             && l.chars().next().is_some_and(char::is_uppercase)
             && k.lexicon.stem_freq(l) >= 500
             && !sentence_start;
-        return Some(noun.then_some(Split {
-            at,
-            kind: GlueKind::CaseBoundary,
-            strong: true,
-            new_sentence: false,
-            attested: false,
-            surname_like: false,
-        }));
+        return Some(noun.then_some(Split::new(at, GlueKind::CaseBoundary, true)));
     }
     // Two capitalized parts. A given name on either side ("PabloEscobar",
     // "RegierungschefNarendra"), or two parts too long for the short

@@ -17,7 +17,8 @@
 //!    ordinary words ("-der" in "Länder", "-ist" in "Journalist").
 //!
 //! Names the tagger or the knowledge base finds are split only on strong
-//! evidence.
+//! evidence. The three kinds live in `case`, `acronym` and `lower`; the word
+//! lists they share in `wordlists`.
 
 use std::ops::Range;
 
@@ -76,6 +77,21 @@ pub struct Split {
     /// Shaped like a surname: not split where the tagger found a person,
     /// even on strong evidence.
     pub surname_like: bool,
+}
+
+impl Split {
+    /// A split that starts no sentence, is not attested and is not
+    /// shaped like a surname.
+    fn new(at: usize, kind: GlueKind, strong: bool) -> Split {
+        Split {
+            at,
+            kind,
+            strong,
+            new_sentence: false,
+            attested: false,
+            surname_like: false,
+        }
+    }
 }
 
 /// The archive uses an inflected form of the word ("Jihadisten" for
@@ -318,22 +334,14 @@ pub fn check(cx: &Ctx, sink: &mut Sink) {
         if found.is_none() {
             // Both split at an offset into the whole token, on evidence
             // strong enough for a name.
-            let at = truncated_before_conjunction(w).or_else(|| {
-                (name == Some(EntityKind::Person))
-                    .then(|| glued_person_name(w))
-                    .flatten()
-            });
-            found = at.map(|at| {
-                let strong = Split {
-                    at: 0,
-                    kind: GlueKind::CaseBoundary,
-                    strong: true,
-                    new_sentence: false,
-                    attested: false,
-                    surname_like: false,
-                };
-                (at, strong)
-            });
+            let truncated = truncated_before_conjunction(w).map(|at| (at, GlueKind::Lower));
+            let person = (name == Some(EntityKind::Person))
+                .then(|| glued_person_name(w))
+                .flatten()
+                .map(|at| (at, GlueKind::CaseBoundary));
+            found = truncated
+                .or(person)
+                .map(|(at, kind)| (at, Split::new(0, kind, true)));
         }
         let Some((seg_off, split)) = found else {
             continue;
