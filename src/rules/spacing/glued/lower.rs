@@ -14,7 +14,7 @@ use crate::lexicon::{Lexicon, is_closed_class_de, lower_dominant};
 const MAX_RIGHT: usize = 20;
 
 /// The score a noun glued to a lower-case verb form or adverb needs (see
-/// `noun_verb` in [`lower_split`]); 16 for other open-class right parts.
+/// [`Parts::noun_verb`]); 16 for other open-class right parts.
 const NOUN_VERB_NEED: f64 = 12.0;
 
 pub(super) fn lower_split(word: &str, sentence_start: bool, k: &Known) -> Option<Split> {
@@ -86,7 +86,7 @@ fn right_may_split_off(l: &str, r: &str, lc: usize) -> bool {
         return false;
     }
     // A two-letter left part splits off only as a closed-class word
-    // (the test on `lc` in [`Parts::one_word`]); asked first, it spares
+    // (the test on `lc` in [`Parts::derivation`]); asked first, it spares
     // the walk for `r`.
     lc >= 3 || is_closed_class_de(l)
 }
