@@ -183,8 +183,6 @@ struct Parts<'a> {
     sentence_start: bool,
     /// `l` with its first letter lowered.
     l_low: String,
-    /// `l` lowered at a sentence start, where its capital says nothing.
-    l_lowered: Option<String>,
     /// A closed-class word on either side, or "zu" before an infinitive.
     closed: bool,
     /// The right part is an auxiliary or a modal.
@@ -224,11 +222,8 @@ impl<'a> Parts<'a> {
                 .iter()
                 .any(|p| r.starts_with(p))
             && ["en", "ern", "eln"].iter().any(|e| r.ends_with(e));
-        let l_lowered = (sentence_start && capitalized).then(|| l_low.clone());
         let attested = k.vocabulary.pair_count(l, r) > 0
-            || l_lowered
-                .as_deref()
-                .is_some_and(|x| k.vocabulary.pair_count(x, r) > 0);
+            || (sentence_start && capitalized && k.vocabulary.pair_count(&l_low, r) > 0);
         Some(Parts {
             l,
             r,
@@ -239,14 +234,18 @@ impl<'a> Parts<'a> {
             closed: is_closed_class_de(r) || l_closed || zu_infinitive,
             aux: AUXILIARIES.contains(&r),
             l_low,
-            l_lowered,
             attested,
         })
     }
 
     /// The left part as the lexicon would spell it.
     fn l_key(&self) -> &str {
-        self.l_lowered.as_deref().unwrap_or(self.l)
+        self.l_lowered().unwrap_or(self.l)
+    }
+
+    /// `l` lowered at a sentence start, where its capital says nothing.
+    fn l_lowered(&self) -> Option<&str> {
+        (self.sentence_start && self.capitalized).then_some(self.l_low.as_str())
     }
 
     /// Neither side is a closed-class word and the archive never writes
@@ -418,7 +417,7 @@ impl<'a> Parts<'a> {
     /// or `None` when it is no word.
     fn left_freq(&self, exact: bool, k: &Known) -> Option<(u64, bool)> {
         let (l, r) = (self.l, self.r);
-        let lowered = self.l_lowered.as_deref();
+        let lowered = self.l_lowered();
         let mut fl = k
             .lexicon
             .freq(l)
@@ -470,7 +469,7 @@ impl<'a> Parts<'a> {
         let noun_verb = self.noun_verb(fr, r_cap, k);
         // The left part: a word as written, or with an inflection ending
         // or as a compound (only before a closed-class word).
-        let exact = k.part_exact(l) || self.l_lowered.as_deref().is_some_and(|x| k.part_exact(x));
+        let exact = k.part_exact(l) || self.l_lowered().is_some_and(|x| k.part_exact(x));
         if open {
             // Before an open-class word only a word as written will do.
             if !exact {
