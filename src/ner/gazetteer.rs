@@ -1,5 +1,9 @@
-//! Hand-written name lists (public knowledge: given names, places,
-//! organisations, role and organisation nouns) compiled into the binary.
+//! Name lists compiled into the binary: short hand-written ones (public
+//! knowledge: given names, places, organisations, role and organisation
+//! nouns), hashed at first use, and long generated ones (given names,
+//! surnames, German common nouns and place names from Faker and
+//! Wiktionary; `scripts/gazetteer_lists.py`), which `build.rs` compiles
+//! into a static hash table so that start-up does not hash 300,000 words.
 //!
 //! They are features, not decisions: the tagger learns how much to trust
 //! "this word is a listed given name" from the training data, so a list
@@ -24,6 +28,14 @@ pub mod bit {
     pub const CITY: u32 = 1 << 10;
     pub const REGION: u32 = 1 << 11;
     pub const ORG: u32 = 1 << 12;
+    // Bits 13, 14, 15 and 22 come from the long lists (see `build.rs`).
+    /// In the long given-name list (Faker, Wiktionary); kept apart from
+    /// the short hand-written list, which is more precise.
+    pub const FIRST_NAME_LONG: u32 = 1 << 13;
+    pub const SURNAME_LONG: u32 = 1 << 14;
+    /// A form of a German common noun (Wiktionary): a capitalised word
+    /// that is one is seldom a name.
+    pub const COMMON_NOUN: u32 = 1 << 15;
     /// The word ends in a role noun ("Außenminister").
     pub const ROLE_HEAD: u32 = 1 << 16;
     pub const ORG_HEAD: u32 = 1 << 17;
@@ -33,7 +45,9 @@ pub mod bit {
     pub const GENITIVE: u32 = 1 << 20;
     /// A place name plus "-er" ("Gütersloher", "Berliner").
     pub const PLACE_ER: u32 = 1 << 21;
-    pub const COUNT: u32 = 22;
+    /// A form of a place name in Wiktionary.
+    pub const TOPONYM: u32 = 1 << 22;
+    pub const COUNT: u32 = 23;
 }
 
 /// Categories whose entries also count as compound heads.
@@ -126,12 +140,45 @@ struct Phrase {
     bits: u32,
 }
 
+/// The long lists as a hash table of u64 slots (layout in `build.rs`).
+static LONG: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/gazetteer-long.bin"));
+
+/// The bit of each long list, in `build.rs`'s `LONG_LISTS` order.
+const LONG_BITS: [u32; 4] = [
+    bit::FIRST_NAME_LONG,
+    bit::SURNAME_LONG,
+    bit::COMMON_NOUN,
+    bit::TOPONYM,
+];
+
 pub struct Gazetteer {
     words: KeyMap<u32>,
     /// Entries of two or more words, by the hash of the first.
     phrases: KeyMap<Vec<Phrase>>,
     /// Compound heads (role, organisation, place, work nouns) → head bits.
     heads: KeyMap<u32>,
+}
+
+/// Bits of the long lists for the normalised word `norm`.
+fn long_bits(norm: &str) -> u32 {
+    let slots = LONG.len() / 8;
+    let h = hash::strong(norm.as_bytes());
+    let tag = h & !0xF;
+    let mut i = h as usize & (slots - 1);
+    loop {
+        let mut slot = [0; 8];
+        slot.copy_from_slice(&LONG[8 * i..8 * i + 8]);
+        let slot = u64::from_le_bytes(slot);
+        if slot == 0 {
+            return 0;
+        }
+        if slot & !0xF == tag {
+            return (0..4)
+                .filter(|k| slot & (1 << k) != 0)
+                .fold(0, |bits, k| bits | LONG_BITS[k]);
+        }
+        i = (i + 1) & (slots - 1);
+    }
 }
 
 /// Inflection endings of a derived adjective ("deutsch-en").
@@ -143,7 +190,9 @@ impl Gazetteer {
         G.get_or_init(Gazetteer::build)
     }
 
-    fn build() -> Gazetteer {
+    /// Builds the lists afresh (the cached one is [`Gazetteer::get`]);
+    /// public for the load-time benchmark.
+    pub fn build() -> Gazetteer {
         let mut g = Gazetteer {
             words: KeyMap::default(),
             phrases: KeyMap::default(),
@@ -193,10 +242,14 @@ impl Gazetteer {
     /// ([`norm_into`]); `noun` says it was capitalised (only nouns are
     /// searched for compound heads).
     pub fn word_bits(&self, norm: &str, noun: bool) -> u32 {
-        let mut bits = self.words.get(&hash::str(norm)).copied().unwrap_or(0);
-        if bits == 0 {
+        let short = self.words.get(&hash::str(norm)).copied().unwrap_or(0);
+        let mut bits = short | long_bits(norm);
+        // The long lists hold inflected forms ("Deutschlands" is a
+        // toponym), so only the short lists decide whether to look for
+        // the uninflected word.
+        if short == 0 {
             if let Some(stem) = norm.strip_suffix('s').filter(|s| s.len() >= 3) {
-                let b = self.words.get(&hash::str(stem)).copied().unwrap_or(0);
+                let b = self.listed(stem);
                 if b & !(bit::ROLE | bit::ORG_WORD | bit::LOC_WORD | bit::OTH_WORD) != 0 {
                     bits |= b | bit::GENITIVE;
                 }
@@ -229,6 +282,11 @@ impl Gazetteer {
             });
         }
         bits
+    }
+
+    /// Bits of the one-word entries equal to `norm`, short and long lists.
+    fn listed(&self, norm: &str) -> u32 {
+        self.words.get(&hash::str(norm)).copied().unwrap_or(0) | long_bits(norm)
     }
 
     /// Marks multi-word entries over a sentence: calls `mark(i, bits,
@@ -281,7 +339,46 @@ mod tests {
         assert!(bits("Deutschlands") & bit::GENITIVE != 0);
         assert!(bits("russischen") & bit::DEMONYM != 0);
         assert!(bits("Gütersloher") & bit::PLACE_ER != 0);
-        assert_eq!(bits("Tisch"), 0);
+        assert_eq!(bits("Tisch") & !bit::COMMON_NOUN, 0);
+        assert_eq!(bits("Qxzvwük"), 0);
+    }
+
+    /// build.rs normalises and hashes on its own; every word of every long
+    /// list must be found under `norm_into`'s normal form with exactly the
+    /// bits of the lists it is in.
+    #[test]
+    fn every_word_of_the_long_lists_is_found_with_its_lists() {
+        let lists = [
+            include_str!("gazetteer/first_names_long.txt"),
+            include_str!("gazetteer/surnames_long.txt"),
+            include_str!("gazetteer/common_nouns.txt"),
+            include_str!("gazetteer/toponyms.txt"),
+        ];
+        let mut expected: std::collections::HashMap<String, u32> = Default::default();
+        let mut s = String::new();
+        for (text, b) in lists.into_iter().zip(LONG_BITS) {
+            for w in text
+                .lines()
+                .filter(|l| !l.starts_with('#'))
+                .flat_map(str::split_whitespace)
+            {
+                norm_into(w, &mut s);
+                *expected.entry(s.clone()).or_default() |= b;
+            }
+        }
+        let wrong: Vec<_> = expected
+            .iter()
+            .filter(|&(w, &b)| long_bits(w) != b)
+            .map(|(w, &b)| (w.as_str(), b, long_bits(w)))
+            .collect();
+        assert!(
+            wrong.is_empty(),
+            "{} wrong, e.g. {:?}",
+            wrong.len(),
+            &wrong[..wrong.len().min(10)]
+        );
+        assert!(bits("Tisch") & bit::COMMON_NOUN != 0);
+        assert!(bits("Beloussow") & bit::SURNAME_LONG != 0);
     }
 
     #[test]

@@ -1,0 +1,90 @@
+//! Compiles the long lists of the NER gazetteer (given names, surnames,
+//! German common nouns and place names; `scripts/gazetteer_lists.py`)
+//! into a static open-addressing hash table, so the binary neither hashes
+//! 300,000 words at start-up nor walks a trie per token.
+//!
+//! Layout of `gazetteer-long.bin`: a power-of-two number of little-endian
+//! u64 slots. A slot holds the high 60 bits of the word's `hash::strong` and, in its
+//! low 4 bits, which lists the word is in (bit k = `LONG_LISTS[k]`); 0 is
+//! an empty slot. Start slot: the hash's low bits; linear probing. Lookup and bit meanings are in
+//! `src/ner/gazetteer.rs`, whose tests check every listed word.
+
+#[allow(dead_code)]
+#[path = "src/ner/hash.rs"]
+mod hash;
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+/// Files under src/ner/gazetteer, in the order of their list bit.
+const LONG_LISTS: [&str; 4] = [
+    "first_names_long.txt",
+    "surnames_long.txt",
+    "common_nouns.txt",
+    "toponyms.txt",
+];
+
+/// `ner::text::norm_into` for words of two characters or more: lower
+/// case, every digit as `0`, invisible characters dropped.
+fn norm(word: &str) -> String {
+    let mut out = String::new();
+    for c in word.chars() {
+        if matches!(
+            c,
+            '\u{00AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}'
+        ) {
+            continue;
+        }
+        if c.is_numeric() {
+            out.push('0');
+        } else {
+            out.extend(c.to_lowercase());
+        }
+    }
+    out
+}
+
+fn main() {
+    let root = std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
+    let dir = Path::new(&root).join("src/ner/gazetteer");
+    println!("cargo::rerun-if-changed=src/ner/hash.rs");
+    let mut words: BTreeMap<String, u32> = BTreeMap::new();
+    for (k, file) in LONG_LISTS.iter().enumerate() {
+        let path = dir.join(file);
+        println!("cargo::rerun-if-changed={}", path.display());
+        let text = std::fs::read_to_string(&path)
+            .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+        for line in text.lines() {
+            let line = line.trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            for w in line.split_whitespace() {
+                *words.entry(norm(w)).or_default() |= 1 << k;
+            }
+        }
+    }
+    // At most 70 % full, so probe runs stay short.
+    let slots = (words.len() * 10 / 7 + 1).next_power_of_two();
+    let mut table = vec![0u64; slots];
+    for (w, &lists) in &words {
+        let h = hash::strong(w.as_bytes());
+        let tag = h & !0xF;
+        let mut i = h as usize & (slots - 1);
+        while table[i] != 0 {
+            // A 60-bit tag shared by two words would give one the other's
+            // lists; with 300,000 words that has odds of about 1 in 10^13.
+            assert_ne!(
+                table[i] & !0xF,
+                tag,
+                "two gazetteer words share a hash: {w}"
+            );
+            i = (i + 1) & (slots - 1);
+        }
+        table[i] = tag | u64::from(lists);
+    }
+    let bytes: Vec<u8> = table.iter().flat_map(|s| s.to_le_bytes()).collect();
+    let out = Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"))
+        .join("gazetteer-long.bin");
+    std::fs::write(&out, bytes).unwrap_or_else(|e| panic!("cannot write {}: {e}", out.display()));
+}
