@@ -181,6 +181,15 @@ fn long_bits(norm: &str) -> u32 {
     }
 }
 
+/// The long lists that hold `word` in any case: some of
+/// [`bit::FIRST_NAME_LONG`], [`bit::SURNAME_LONG`], [`bit::COMMON_NOUN`]
+/// and [`bit::TOPONYM`]. For other modules (the glued-words rule).
+pub fn long_lists(word: &str) -> u32 {
+    let mut norm = String::with_capacity(word.len());
+    norm_into(word, &mut norm);
+    long_bits(&norm)
+}
+
 /// Inflection endings of a derived adjective ("deutsch-en").
 const ADJ_ENDINGS: [&str; 5] = ["e", "en", "er", "es", "em"];
 

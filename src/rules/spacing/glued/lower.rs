@@ -9,6 +9,7 @@ use super::wordlists::{
 };
 use super::{GlueKind, Known, Split, lower_first, upper_first};
 use crate::lexicon::{Lexicon, is_closed_class_de, lower_dominant};
+use crate::ner::gazetteer;
 
 /// Right parts longer than this are not tried.
 const MAX_RIGHT: usize = 20;
@@ -351,7 +352,10 @@ impl<'a> Parts<'a> {
         // "behandelnder", "schimmernder".
         let infinitive =
             l.ends_with("en") || (!self.capitalized && (l.ends_with("ln") || l.ends_with("rn")));
-        if infinitive && matches!(r, "den" | "der" | "des" | "dem") && !self.attested {
+        // A known word never written in lower case is a noun, not an
+        // infinitive ("Phänomen|des", "Examen|der").
+        let noun = self.capitalized && k.lexicon.freq(l) > 0 && k.lexicon.freq(l_low) == 0;
+        if infinitive && !noun && matches!(r, "den" | "der" | "des" | "dem") && !self.attested {
             return true;
         }
         // Closed-class words that are also nouns: "Menschenwürde", "Wurstwaren".
@@ -483,6 +487,15 @@ impl<'a> Parts<'a> {
         let (fl, compound, conjunction) = match self.left_freq(exact, k) {
             Some((fl, compound)) => (fl, compound, false),
             None if conjunction_after_any_word(l, r) => (100, false, true),
+            // A noun form the lexicon lacks, before a function word of
+            // three letters or more ("Erdstoß|der", "Rächern|auf").
+            None if self.capitalized
+                && self.rc >= 3
+                && is_closed_class_de(r)
+                && gazetteer::long_lists(l) & gazetteer::bit::COMMON_NOUN != 0 =>
+            {
+                (300, false, false)
+            }
             None => return None,
         };
         if r == "in" && !exact {

@@ -26,6 +26,7 @@ use super::{Ctx, Rule, Sink};
 use crate::lexicon::vocab::WordMap;
 use crate::lexicon::{Hunspell, Lexicon, VocabView, is_closed_class_de};
 use crate::ner::EntityKind;
+use crate::ner::gazetteer;
 use crate::rules::{Fix, Fixable, Severity};
 use crate::tokenize::{TokenKind, flag};
 
@@ -207,7 +208,11 @@ pub fn split_word(word: &str, sentence_start: bool, k: &Known) -> Option<Split> 
     // on strong evidence.
     let not_ending = split.kind == GlueKind::Lower && not_an_ending(word, split.at);
     let backoff = !not_ending
-        && (k.lexicon.known(word) || (sentence_start && k.lexicon.known(&lower_first(word))));
+        && (k.lexicon.known(word)
+            || (sentence_start && k.lexicon.known(&lower_first(word)))
+            // A noun form, name or place name of the NER's long lists
+            // ("Seiher", "Biswas", "Hernals").
+            || gazetteer::long_lists(word) != 0);
     if backoff && !split.strong {
         return None;
     }
