@@ -362,8 +362,9 @@ impl<'a> Parts<'a> {
         if self.capitalized && NOUN_HOMOGRAPHS.contains(&r) && !self.attested {
             return true;
         }
-        // Feminine nouns: "Sprecherin", "Präsidentin".
-        r == "in" && FEMININE_BASE_ENDINGS.iter().any(|e| l.ends_with(e))
+        // Feminine nouns: "Sprecherin", "Präsidentin"; not "hat|in",
+        // "immer|in", "Kindheit|in".
+        r == "in" && !no_feminine(l) && FEMININE_BASE_ENDINGS.iter().any(|e| l.ends_with(e))
     }
 
     /// Before an open-class word, tests on spelling alone: compounds and
@@ -580,17 +581,19 @@ const NO_FEMININE_AFTER: &[&str] = &[
 pub(super) fn not_an_ending(word: &str, at: usize) -> bool {
     let (l, r) = word.split_at(at);
     match r {
-        "in" => {
-            l.ends_with(['a', 'e', 'i', 'o', 'u', 'y'])
-                || l.starts_with(char::is_lowercase)
-                // Feminine abstracts, plurals and genitives name no person
-                // ("Kindheitin", "Zeckenin", "Platzesin").
-                || (l.chars().count() >= 5
-                    && NO_FEMININE_AFTER.iter().any(|e| l.ends_with(e)))
-        }
+        "in" => no_feminine(l),
         "es" | "er" => PRONOUN_BEFORE.contains(&lower_first(l).as_str()),
         _ => false,
     }
+}
+
+/// No feminine "-in" can follow `l`.
+fn no_feminine(l: &str) -> bool {
+    l.ends_with(['a', 'e', 'i', 'o', 'u', 'y'])
+        || l.starts_with(char::is_lowercase)
+        // Feminine abstracts, plurals and genitives name no person
+        // ("Kindheitin", "Zeckenin", "Platzesin").
+        || (l.chars().count() >= 5 && NO_FEMININE_AFTER.iter().any(|e| l.ends_with(e)))
 }
 
 /// "Vonnegutund", "Ökoenergieund": one of [`CONJUNCTION_ENDS`] after a

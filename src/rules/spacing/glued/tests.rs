@@ -354,3 +354,13 @@ fn a_noun_in_en_before_an_article_is_no_present_participle() {
     assert_eq!(split("Steuerzahlenden"), None);
     assert_eq!(split("Zahlenden"), None);
 }
+
+#[test]
+fn in_after_a_verb_adverb_or_abstract_noun_is_a_word_not_the_feminine_ending() {
+    assert_eq!(split("hatin").as_deref(), Some("hat in"));
+    assert_eq!(split("immerin").as_deref(), Some("immer in"));
+    assert_eq!(split("Kindheitin").as_deref(), Some("Kindheit in"));
+    for w in ["Präsidentin", "Sprecherin", "Lehrerin"] {
+        assert_eq!(split(w), None, "{w}");
+    }
+}
