@@ -209,7 +209,14 @@ fn a_truncated_compound_glued_to_the_conjunction_gets_its_space() {
 fn a_conjunction_after_an_unknown_word_is_split_unless_words_end_so() {
     assert_eq!(split("Vonnegutund").as_deref(), Some("Vonnegut und"));
     assert_eq!(split("Tuppyoder").as_deref(), Some("Tuppy oder"));
+    assert_eq!(split("Kreuzerlvon").as_deref(), Some("Kreuzerl von"));
+    assert_eq!(
+        split("Bonifikationenkönnen").as_deref(),
+        Some("Bonifikationen können")
+    );
     for w in [
+        "hiervon",
+        "hierfür",
         "Background",
         "Berglund",
         "Hintergrund",

@@ -181,8 +181,8 @@ pub(super) const FEMININE_BASE_ENDINGS: &[&str] = &[
     "ar", "är", "al", "an", "ier", "ast", "ekt", "nom", "naut", "graf", "graph", "soph",
 ];
 
-/// Conjunctions, pronouns and auxiliaries that end no word, except after
-/// these letters of the word before ("Grund", "Mund", "Bund", "Berglund",
+/// Conjunctions, pronouns, auxiliaries, modals and prepositions that end
+/// no word, except after these letters of the word before ("Grund", "Mund", "Bund", "Berglund",
 /// "Sound", "Moder", "Decoder", "Schlauch").
 pub(super) const CONJUNCTION_ENDS: &[(&str, &[char])] = &[
     ("und", &['b', 'f', 'g', 'h', 'l', 'm', 'o', 'r', 's', 'w']),
@@ -197,6 +197,16 @@ pub(super) const CONJUNCTION_ENDS: &[(&str, &[char])] = &[
     ("werden", &['u']), // "loszuwerden"
     ("sind", &[]),
     ("hatte", &[]),
+    ("hat", &['c']), // "Chat"
+    ("können", &[]),
+    ("konnte", &[]),
+    ("sollte", &[]),
+    ("wollte", &[]),
+    ("musste", &[]),
+    ("müssen", &[]),
+    ("von", &['a', 'o', 'r']),  // "davon", "wovon", "hiervon"
+    ("nach", &['a', 'm', 'r']), // "danach", "demnach", "hernach"
+    ("für", &['a', 'o', 'r']),  // "dafür", "wofür", "hierfür"
 ];
 
 /// Conjunctions that follow a truncated compound ("Wissenschafts- und
