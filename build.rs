@@ -4,10 +4,11 @@
 //! 300,000 words at start-up nor walks a trie per token.
 //!
 //! Layout of `gazetteer-long.bin`: a power-of-two number of little-endian
-//! u64 slots. A slot holds the high 60 bits of the word's `hash::strong` and, in its
-//! low 4 bits, which lists the word is in (bit k = `LONG_LISTS[k]`); 0 is
-//! an empty slot. Start slot: the hash's low bits; linear probing. Lookup and bit meanings are in
-//! `src/ner/gazetteer.rs`, whose tests check every listed word.
+//! u64 slots. A slot holds the high 60 bits of the word's `hash::strong`
+//! and, in its low 4 bits, which lists the word is in (bit k =
+//! `LONG_LISTS[k]`); 0 is an empty slot. A word starts at the slot its
+//! hash's low bits name and probes linearly. Lookup and bit meanings are
+//! in `src/ner/gazetteer.rs`, whose tests check every listed word.
 
 #[allow(dead_code)]
 #[path = "src/ner/hash.rs"]
