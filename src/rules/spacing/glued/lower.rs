@@ -531,8 +531,11 @@ impl<'a> Parts<'a> {
             at,
             kind: GlueKind::Lower,
             // Auxiliaries of five letters or more end no name ("hatte",
-            // "wurde", "können"); "ist", "hat", "war" do.
-            strong: (self.closed && (!self.aux || self.rc >= 5) && exact && fl >= 1_000)
+            // "wurde", "können"); "ist", "hat", "war" do. A left part as
+            // rare as "Heimspiel" will do before a function word of three
+            // letters or more ("Heimspiel|von"); two-letter ones end
+            // too many names.
+            strong: (self.closed && (!self.aux || self.rc >= 5) && exact && (fl >= 1_000 || (fl >= 100 && self.rc >= 3)))
                 || (self.attested && exact)
                 || conjunction
                 // A name glued to a verb form or adverb ("Varoufakissprach",

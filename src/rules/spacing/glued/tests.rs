@@ -371,3 +371,17 @@ fn in_after_a_verb_adverb_or_abstract_noun_is_a_word_not_the_feminine_ending() {
         assert_eq!(split(w), None, "{w}");
     }
 }
+
+#[test]
+fn a_known_word_before_a_function_word_of_three_letters_is_strong_evidence() {
+    let vocab = Vocabulary::new();
+    let k = known(&vocab, &[]);
+    // "Heimspiel" is in the lexicon but rarer than 1,000 per 100 million
+    // words: still enough to split the token where the tagger sees a name.
+    let s = split_word("Heimspielvon", false, &k).expect("split");
+    assert_eq!(s.at, "Heimspiel".len());
+    assert!(s.strong);
+    // A two-letter function word ends too many names.
+    let s = split_word("Heimspielam", false, &k).expect("split");
+    assert!(!s.strong);
+}
