@@ -147,11 +147,12 @@ def main():
         firsts, lasts = faker_names(roots["faker"])
         common, topo, wfirst, wlast = wiktionary(roots["nouns"])
     src = "Built by scripts/gazetteer_lists.py; regenerate, do not edit."
-    faker = f"Faker {FAKER.split('==')[1]} (MIT) person providers and Wiktionary via german-nouns {NOUNS.split('==')[1]} (CC BY-SA 4.0)."
-    write("first_names_long.txt", ["Given names: " + faker, src], firsts | wfirst)
-    write("surnames_long.txt", ["Surnames: " + faker, src], lasts | wlast)
-    write("common_nouns.txt", [f"Forms of German common nouns: Wiktionary via german-nouns {NOUNS.split('==')[1]} (CC BY-SA 4.0).", src], common)
-    write("toponyms.txt", [f"Forms of German place names: Wiktionary via german-nouns {NOUNS.split('==')[1]} (CC BY-SA 4.0).", src], topo)
+    wikt = f"Wiktionary via german-nouns {NOUNS.split('==')[1]} (CC BY-SA 4.0)."
+    names = f"Faker {FAKER.split('==')[1]} (MIT) person providers and {wikt}"
+    write("first_names_long.txt", ["Given names: " + names, src], firsts | wfirst)
+    write("surnames_long.txt", ["Surnames: " + names, src], lasts | wlast)
+    write("common_nouns.txt", ["Forms of German common nouns: " + wikt, src], common)
+    write("toponyms.txt", ["Forms of German place names: " + wikt, src], topo)
 
 
 if __name__ == "__main__":

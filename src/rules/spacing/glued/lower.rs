@@ -527,15 +527,16 @@ impl<'a> Parts<'a> {
         if score < need {
             return None;
         }
+        // A left part as rare as "Heimspiel" will do before a function
+        // word of three letters or more ("Heimspiel|von"); two-letter ones
+        // end too many names.
+        let strong_left = exact && fl >= if self.rc >= 3 { 100 } else { 1_000 };
         let split = Split {
             at,
             kind: GlueKind::Lower,
             // Auxiliaries of five letters or more end no name ("hatte",
-            // "wurde", "können"); "ist", "hat", "war" do. A left part as
-            // rare as "Heimspiel" will do before a function word of three
-            // letters or more ("Heimspiel|von"); two-letter ones end
-            // too many names.
-            strong: (self.closed && (!self.aux || self.rc >= 5) && exact && (fl >= 1_000 || (fl >= 100 && self.rc >= 3)))
+            // "wurde", "können"); "ist", "hat", "war" do.
+            strong: (self.closed && (!self.aux || self.rc >= 5) && strong_left)
                 || (self.attested && exact)
                 || conjunction
                 // A name glued to a verb form or adverb ("Varoufakissprach",

@@ -15,10 +15,14 @@ fn known<'a>(vocab: &'a Vocabulary, words: &'a [String]) -> Known<'a> {
     }
 }
 
-fn split(w: &str) -> Option<String> {
+/// The split of `w` inside a sentence, with no vocabulary.
+fn split_mid(w: &str) -> Option<Split> {
     let vocab = Vocabulary::new();
-    let k = known(&vocab, &[]);
-    split_word(w, false, &k).map(|s| format!("{} {}", &w[..s.at], &w[s.at..]))
+    split_word(w, false, &known(&vocab, &[]))
+}
+
+fn split(w: &str) -> Option<String> {
+    split_mid(w).map(|s| format!("{} {}", &w[..s.at], &w[s.at..]))
 }
 
 #[test]
@@ -229,13 +233,11 @@ fn a_conjunction_after_an_unknown_word_is_split_unless_words_end_so() {
 
 #[test]
 fn a_lower_case_word_glued_to_a_capitalized_one_is_strong_enough_to_split_a_name() {
-    let vocab = Vocabulary::new();
-    let k = known(&vocab, &[]);
-    let s = split_word("warnendenStimmen", false, &k).expect("split");
+    let s = split_mid("warnendenStimmen").expect("split");
     assert_eq!(s.at, "warnenden".len());
     assert!(s.strong);
     // Also when the lexicon lacks the lower-case word.
-    let s = split_word("beachtenswerteDramaserie", false, &k).expect("split");
+    let s = split_mid("beachtenswerteDramaserie").expect("split");
     assert_eq!(s.at, "beachtenswerte".len());
 }
 
@@ -374,14 +376,12 @@ fn in_after_a_verb_adverb_or_abstract_noun_is_a_word_not_the_feminine_ending() {
 
 #[test]
 fn a_known_word_before_a_function_word_of_three_letters_is_strong_evidence() {
-    let vocab = Vocabulary::new();
-    let k = known(&vocab, &[]);
     // "Heimspiel" is in the lexicon but rarer than 1,000 per 100 million
     // words: still enough to split the token where the tagger sees a name.
-    let s = split_word("Heimspielvon", false, &k).expect("split");
+    let s = split_mid("Heimspielvon").expect("split");
     assert_eq!(s.at, "Heimspiel".len());
     assert!(s.strong);
     // A two-letter function word ends too many names.
-    let s = split_word("Heimspielam", false, &k).expect("split");
+    let s = split_mid("Heimspielam").expect("split");
     assert!(!s.strong);
 }

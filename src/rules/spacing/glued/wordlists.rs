@@ -182,8 +182,8 @@ pub(super) const FEMININE_BASE_ENDINGS: &[&str] = &[
 ];
 
 /// Conjunctions, pronouns, auxiliaries, modals and prepositions that end
-/// no word, except after these letters of the word before ("Grund", "Mund", "Bund", "Berglund",
-/// "Sound", "Moder", "Decoder", "Schlauch").
+/// no word, except after these letters of the word before ("Grund",
+/// "Mund", "Bund", "Berglund", "Sound", "Moder", "Decoder", "Schlauch").
 pub(super) const CONJUNCTION_ENDS: &[(&str, &[char])] = &[
     ("und", &['b', 'f', 'g', 'h', 'l', 'm', 'o', 'r', 's', 'w']),
     ("oder", &['c', 'd', 'l', 'm', 'r']),
