@@ -5,17 +5,22 @@
 use super::wordlists::{
     ADVERB_AFTER_ARTICLE, AUXILIARIES, CONJUNCTION_ENDS, FEMININE_BASE_ENDINGS, LEFT_EVIDENCE,
     NOUN_HOMOGRAPHS, NUMBER_WORDS, PARTICLES, PREFIX_WORDS, PREPOSITION_PARTICLES, PRONOUN_BEFORE,
-    REJECT_RIGHT,
+    REJECT_RIGHT, STRONG_PAST,
 };
 use super::{GlueKind, Known, Split, lower_first, upper_first};
 use crate::lexicon::{Lexicon, is_closed_class_de, lower_dominant};
 use crate::ner::gazetteer;
 
+/// Endings of adverbs and uninflected adjectives, which no noun ends in.
+const ADVERB_ENDINGS: &[&str] = &["mals", "wegs", "dings", "wärts", "lich", "bar"];
+
 /// Right parts longer than this are not tried.
 const MAX_RIGHT: usize = 20;
 
 /// The score a noun glued to a lower-case verb form or adverb needs (see
-/// [`Parts::noun_verb`]); 16 for other open-class right parts.
+/// [`Parts::noun_verb`]), 10 where the right part can only be a participle
+/// or a finite verb ("gebilligt", "polarisiert"); 16 for other open-class
+/// right parts.
 const NOUN_VERB_NEED: f64 = 12.0;
 
 pub(super) fn lower_split(word: &str, sentence_start: bool, k: &Known) -> Option<Split> {
@@ -376,13 +381,15 @@ impl<'a> Parts<'a> {
         if PREFIX_WORDS.contains(&l_low) {
             return true;
         }
-        // Nominalized verbs: "Straßengeschehen", "Nachsehen".
-        if self.capitalized
-            && (r.ends_with("ung")
-                || (r.ends_with('n')
-                    && !(self.rc >= 7 && self.lc >= 6)
-                    && !prefixed_verb(self.l, r, k.lexicon)))
-        {
+        // Nominalized verbs: "Straßengeschehen", "Nachsehen"; but not
+        // a long verb after a long noun, a verb with a prefix or a past
+        // tense, which no noun is made of.
+        let no_verb_noun = || {
+            (self.rc >= 7 && self.lc >= 6)
+                || prefixed_verb(self.l, r, k.lexicon)
+                || past_tense(r, k.lexicon)
+        };
+        if self.capitalized && (r.ends_with("ung") || (r.ends_with('n') && !no_verb_noun())) {
             return true;
         }
         // Separable verbs and their participles: "offengelassen",
@@ -400,18 +407,26 @@ impl<'a> Parts<'a> {
     /// the endings of verb forms and adverbs qualify.
     fn noun_verb(&self, fr: u64, r_cap: u64, k: &Known) -> bool {
         let (r, rc) = (self.r, self.rc);
-        self.open()
-            && self.capitalized
-            && !self.sentence_start
-            // Capitalized only at sentence starts: "Verkauft" is rare.
-            && fr >= 10 * r_cap
+        if !(self.open() && self.capitalized && !self.sentence_start) {
+            return false;
+        }
+        // Sentence adverbs open many sentences ("Erstmals", "Offenbar"),
+        // so their capitalized form is common; but no noun ends like them.
+        if fr >= 4 * r_cap && ADVERB_ENDINGS.iter().any(|e| r.ends_with(e)) {
+            return true;
+        }
+        // Capitalized only at sentence starts: "Verkauft" is rare.
+        fr >= 10 * r_cap
             && (r.ends_with('t')
-                || ["lich", "mals", "falls", "weise"].iter().any(|e| r.ends_with(e))
-                // Participles in -en ("geschworen") and frequent verb forms
-                // with no noun or adjective ending ("sprach", "fiel").
+                || r.ends_with("falls")
+                || r.ends_with("weise")
+                // Participles in -en ("geschworen").
                 || (r.starts_with("ge") && r.ends_with("en") && rc >= 7)
                 // Verb forms with a prefix ("beeinflussen", "aufgegriffen").
                 || prefixed_verb(self.l, r, k.lexicon)
+                || past_tense(r, k.lexicon)
+                // Frequent verb forms with no noun or adjective ending
+                // ("sprach", "fiel").
                 || (fr >= 2_000
                     && fr >= 20 * r_cap
                     && rc >= 4
@@ -474,7 +489,11 @@ impl<'a> Parts<'a> {
         let noun_verb = self.noun_verb(fr, r_cap, k);
         // The left part: a word as written, or with an inflection ending
         // or as a compound (only before a closed-class word).
-        let exact = k.part_exact(l) || self.l_lowered().is_some_and(|x| k.part_exact(x));
+        let exact = k.part_exact(l)
+            || self.l_lowered().is_some_and(|x| k.part_exact(x))
+            // A noun form the lexicon lacks, before a verb form or adverb
+            // ("Reinfall|bezeichnet", "Siebenkampf|gelang").
+            || (noun_verb && gazetteer::long_lists(l) & gazetteer::bit::COMMON_NOUN != 0);
         if open {
             // Before an open-class word only a word as written will do.
             if !exact {
@@ -520,7 +539,9 @@ impl<'a> Parts<'a> {
         let need = if self.closed {
             10.0
         } else if noun_verb {
-            NOUN_VERB_NEED
+            let verb_only =
+                self.rc >= 6 && (r.ends_with("iert") || (r.starts_with("ge") && r.ends_with('t')));
+            if verb_only { 10.0 } else { NOUN_VERB_NEED }
         } else {
             16.0
         };
@@ -571,6 +592,31 @@ fn prefixed_verb(l: &str, r: &str, lex: &Lexicon) -> bool {
                 && n >= p.chars().count() + 5
                 && lex.freq(&format!("{l}{p}")) == 0
         })
+}
+
+/// A verb's past tense: no noun compound ends in one.
+fn past_tense(r: &str, lex: &Lexicon) -> bool {
+    STRONG_PAST.contains(&r) || weak_past(r, lex)
+}
+
+/// A weak verb's past tense ("lebten", "lockten", "sammelten"): the
+/// infinitive is a word written mostly in lower case.
+fn weak_past(r: &str, lex: &Lexicon) -> bool {
+    ["ten", "te", "tet", "test"].iter().any(|e| {
+        let Some(stem) = r.strip_suffix(e) else {
+            return false;
+        };
+        let stem = stem
+            .strip_suffix('e')
+            .filter(|s| s.ends_with(['t', 'd']))
+            .unwrap_or(stem);
+        stem.chars().count() >= 3
+            && ["en", "n"].iter().any(|i| {
+                let inf = format!("{stem}{i}");
+                let f = lex.freq(&inf);
+                f >= 100 && f >= lex.freq_upper_first(&inf)
+            })
+    })
 }
 
 /// Endings of nouns that never take the feminine "-in".

@@ -385,3 +385,40 @@ fn a_known_word_before_a_function_word_of_three_letters_is_strong_evidence() {
     let s = split_mid("Heimspielam").expect("split");
     assert!(!s.strong);
 }
+
+#[test]
+fn a_noun_glued_to_a_past_tense_or_a_sentence_adverb_is_split() {
+    // Weak and strong past tenses end no noun compound, even in -en.
+    assert_eq!(split("Nachbarnlebten").as_deref(), Some("Nachbarn lebten"));
+    assert_eq!(split("Arbeitergingen").as_deref(), Some("Arbeiter gingen"));
+    assert_eq!(split("Polizeikam").as_deref(), Some("Polizei kam"));
+    // Sentence adverbs are often capitalized, but no noun ends like them.
+    assert_eq!(
+        split("Polizeierstmals").as_deref(),
+        Some("Polizei erstmals")
+    );
+    assert_eq!(split("Montagoffenbar").as_deref(), Some("Montag offenbar"));
+    assert_eq!(
+        split("Wanderwegunterwegs").as_deref(),
+        Some("Wanderweg unterwegs")
+    );
+    // A noun of the long lists the lexicon lacks.
+    assert_eq!(
+        split("Bodenreformgelang").as_deref(),
+        Some("Bodenreform gelang")
+    );
+    // A rare noun before a form that can only be a participle.
+    assert_eq!(
+        split("Parteiausschlussgebilligt").as_deref(),
+        Some("Parteiausschluss gebilligt")
+    );
+    // Nouns made from participles and nominalized verbs stay compounds.
+    for w in [
+        "Frauenbeauftragten",
+        "Kriegsverletzten",
+        "Aktenkopieren",
+        "Auftragsvergaben",
+    ] {
+        assert_eq!(split(w), None, "{w}");
+    }
+}
