@@ -84,8 +84,53 @@ fn main() {
         }
         table[i] = tag | u64::from(lists);
     }
+    write_table("gazetteer-long.bin", &table);
+    brown_clusters(&root);
+}
+
+fn write_table(name: &str, table: &[u64]) {
     let bytes: Vec<u8> = table.iter().flat_map(|s| s.to_le_bytes()).collect();
-    let out = Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"))
-        .join("gazetteer-long.bin");
+    let out = Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join(name);
     std::fs::write(&out, bytes).unwrap_or_else(|e| panic!("cannot write {}: {e}", out.display()));
+}
+
+/// `brown.bin`: the Brown clusters of `src/ner/brown/clusters.txt`
+/// (`scripts/brown_clusters.py`), keyed by the exact spelling. A slot
+/// holds the high 48 bits of the word's `hash::strong` and, in its low 16
+/// bits, the cluster (never 0: clusterless words are not listed); 0 is an
+/// empty slot. Lookup in `src/ner/brown.rs`.
+fn brown_clusters(root: &str) {
+    let path = Path::new(root).join("src/ner/brown/clusters.txt");
+    println!("cargo::rerun-if-changed={}", path.display());
+    let text = std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+    let entries: Vec<(&str, u64)> = text
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.is_empty())
+        .map(|l| {
+            let (w, c) = l.split_once('\t').expect("word<TAB>cluster");
+            let c: u64 = c.parse().expect("a cluster is a number");
+            assert!((1..=0xFFFF).contains(&c), "cluster out of range: {l}");
+            (w, c)
+        })
+        .collect();
+    let slots = (entries.len() * 10 / 7 + 1).next_power_of_two();
+    let mut table = vec![0u64; slots];
+    for &(w, c) in &entries {
+        let h = hash::strong(w.as_bytes());
+        let tag = h & !0xFFFF;
+        let mut i = h as usize & (slots - 1);
+        while table[i] != 0 {
+            // 48-bit tags: two of 280,000 words share one with odds of
+            // about 1 in 7,000, and the build then says so.
+            assert_ne!(
+                table[i] & !0xFFFF,
+                tag,
+                "two clustered words share a hash: {w}"
+            );
+            i = (i + 1) & (slots - 1);
+        }
+        table[i] = tag | c;
+    }
+    write_table("brown.bin", &table);
 }

@@ -6,6 +6,7 @@
 //! them over a ±2 window. Nothing is allocated per token: the strings go
 //! through reused buffers and the features are hashes.
 
+use super::brown;
 use super::gazetteer::{Gazetteer, bit};
 use super::hash::{self, KeyMap, feat1, feat2, feat3};
 use super::text::{norm_into, shapes};
@@ -76,6 +77,8 @@ const T_CHAR3: u32 = 39;
 const T_PREV_RARE: u32 = 45;
 const T_NEXT_RARE: u32 = 46;
 const T_PREV_CLUSTER: u32 = 47;
+const T_BROWN: u32 = 48;
+const T_BROWN_AT: u32 = 49;
 
 const BOS: u64 = 0x0b05_0b05_0b05_0b05;
 const EOS: u64 = 0x0e05_0e05_0e05_0e05;
@@ -104,6 +107,8 @@ struct TokInfo {
     hyph: Option<(u64, u64, u32)>,
     /// Hashes of the inner character trigrams of a rare capitalised word.
     char3: [u64; N_CHAR3],
+    /// Brown cluster from the large corpus (0 = none).
+    brown: u16,
 }
 
 /// Feature keys of one sentence: token `i` owns
@@ -172,6 +177,7 @@ impl<'a> Extractor<'a> {
                 7..=10 => 4,
                 _ => 5,
             },
+            brown: brown::cluster(word),
             ..TokInfo::default()
         };
         // Affixes over characters of the normal form.
@@ -379,6 +385,23 @@ impl<'a> Extractor<'a> {
                 if let Some(o) = at(ii + off) {
                     if o.info.cluster != 0 {
                         k.push(feat2(T_CLUSTER_AT, off as u64, o.info.cluster as u64));
+                    }
+                }
+            }
+            // Brown clusters at depths 4 to 20 of their tree, here and
+            // next door. (More depths, the case of the initial and ±2 gave
+            // the same F1 for twice the features.)
+            if t.brown != 0 {
+                let b = t.brown as u64;
+                for depth in [4u64, 6, 10, 20] {
+                    k.push(feat2(T_BROWN, depth, b & ((1 << depth) - 1)));
+                }
+            }
+            for off in [-1isize, 1] {
+                if let Some(o) = at(ii + off).filter(|o| o.brown != 0) {
+                    let b = o.brown as u64;
+                    for depth in [6u64, 20] {
+                        k.push(feat3(T_BROWN_AT, off as u64, depth, b & ((1 << depth) - 1)));
                     }
                 }
             }

@@ -18,6 +18,7 @@ pub mod data;
 pub mod decode;
 mod document;
 pub(crate) use document::is_given_name;
+mod brown;
 pub mod eval;
 pub mod features;
 pub mod gazetteer;
