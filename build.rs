@@ -86,6 +86,7 @@ fn main() {
     }
     write_table("gazetteer-long.bin", &table);
     brown_clusters(&root);
+    web_words(&root);
 }
 
 fn write_table(name: &str, table: &[u64]) {
@@ -95,7 +96,7 @@ fn write_table(name: &str, table: &[u64]) {
 }
 
 /// `brown.bin`: the Brown clusters of `src/ner/brown/clusters.txt`
-/// (`scripts/brown_clusters.py`), keyed by the exact spelling. A slot
+/// (`scripts/spacy_lookups.py`), keyed by the exact spelling. A slot
 /// holds the high 48 bits of the word's `hash::strong` and, in its low 16
 /// bits, the cluster (never 0: clusterless words are not listed); 0 is an
 /// empty slot. Lookup in `src/ner/brown.rs`.
@@ -134,3 +135,50 @@ fn brown_clusters(root: &str) {
     }
     write_table("brown.bin", &table);
 }
+
+/// `web-words.bin`: the word frequencies of `src/lexicon/web_words.txt`
+/// (`scripts/spacy_lookups.py`), keyed by the exact spelling. A slot holds
+/// the high 40 bits of the word's `hash::strong` and, in its low 24 bits,
+/// the frequency per 100 million words (at least 1); 0 is an empty slot.
+/// Two words that share a tag keep the larger frequency. Lookup in
+/// `src/lexicon/web.rs`.
+fn web_words(root: &str) {
+    const LOW: u64 = (1 << 24) - 1;
+    let path = Path::new(root).join("src/lexicon/web_words.txt");
+    println!("cargo::rerun-if-changed={}", path.display());
+    let text = std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+    let entries: Vec<(&str, u64)> = text
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.is_empty())
+        .map(|l| {
+            let (w, f) = l.split_once('\t').expect("word<TAB>frequency");
+            let f: u64 = f.parse().expect("a frequency is a number");
+            (w, f.clamp(1, LOW))
+        })
+        .collect();
+    let slots = (entries.len() * 10 / 7 + 1).next_power_of_two();
+    let mut table = vec![0u64; slots];
+    for &(w, f) in &entries {
+        let h = hash::strong(w.as_bytes());
+        let tag = h & !LOW;
+        let mut i = h as usize & (slots - 1);
+        while table[i] != 0 && table[i] & !LOW != tag {
+            i = (i + 1) & (slots - 1);
+        }
+        table[i] = tag | f.max(table[i] & LOW);
+    }
+    write_table("web-words.bin", &table);
+    // Most lookups are of non-words (candidate parts of a glued token):
+    // a 256 KB bit set of bits 40 to 60 of the hashes answers most of
+    // them from the cache, where the 2 MB table would miss it.
+    let mut filter = vec![0u64; WEB_FILTER_BITS / 64];
+    for &(w, _) in &entries {
+        let b = (hash::strong(w.as_bytes()) >> 40) as usize & (WEB_FILTER_BITS - 1);
+        filter[b / 64] |= 1 << (b % 64);
+    }
+    write_table("web-words-filter.bin", &filter);
+}
+
+/// Bits of the web words' filter (see `web_words`).
+const WEB_FILTER_BITS: usize = 1 << 21;

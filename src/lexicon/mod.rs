@@ -5,6 +5,7 @@ mod closed_class;
 pub mod hunspell;
 pub mod train;
 pub mod vocab;
+mod web;
 mod words;
 
 pub use closed_class::{CLOSED_CLASS_DE, CLOSED_CLASS_EN, is_closed_class_de, lower_small};

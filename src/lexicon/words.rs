@@ -11,6 +11,8 @@ use std::sync::OnceLock;
 use std::borrow::Cow;
 
 use fst::Map;
+
+use super::web;
 use fst::raw::{Node, Output};
 
 static EMBEDDED: &[u8] = include_bytes!("../../models/lexicon-de.fst");
@@ -70,6 +72,9 @@ impl Walk<'_> {
 
 pub struct Lexicon {
     map: Map<Cow<'static, [u8]>>,
+    /// Falls back on the web frequencies of `web` for words it lacks (the
+    /// embedded lexicon; not those built for tests).
+    web: bool,
 }
 
 impl std::fmt::Debug for Lexicon {
@@ -84,7 +89,10 @@ impl Lexicon {
     pub fn embedded() -> &'static Lexicon {
         static L: OnceLock<Lexicon> = OnceLock::new();
         L.get_or_init(|| {
-            Lexicon::from_cow(Cow::Borrowed(EMBEDDED)).unwrap_or_else(|_| Lexicon::empty())
+            let mut l =
+                Lexicon::from_cow(Cow::Borrowed(EMBEDDED)).unwrap_or_else(|_| Lexicon::empty());
+            l.web = true;
+            l
         })
     }
 
@@ -102,7 +110,7 @@ impl Lexicon {
 
     fn from_cow(bytes: Cow<'static, [u8]>) -> Result<Lexicon, String> {
         Map::new(bytes)
-            .map(|map| Lexicon { map })
+            .map(|map| Lexicon { map, web: false })
             .map_err(|e| e.to_string())
     }
 
@@ -124,7 +132,9 @@ impl Lexicon {
         self.map.len() == 0
     }
 
-    /// Frequency per 100 million words; 0 for unknown words.
+    /// Frequency per 100 million words; 0 for unknown words. A word of
+    /// six letters or more the embedded lexicon lacks gets its web
+    /// frequency (see `web`).
     #[inline]
     pub fn freq(&self, word: &str) -> u64 {
         self.freq_bytes(word.as_bytes())
@@ -132,6 +142,17 @@ impl Lexicon {
 
     #[inline]
     fn freq_bytes(&self, word: &[u8]) -> u64 {
+        let f = self.listed_freq(word);
+        // Listed words have six letters, so six bytes, or more.
+        if f > 0 || !self.web || word.len() < web::MIN_LEN {
+            return f;
+        }
+        web::freq(word)
+    }
+
+    /// The frequency in the lexicon itself, without the web fallback.
+    #[inline]
+    fn listed_freq(&self, word: &[u8]) -> u64 {
         if word.is_empty() || word[0] == ENDING_PREFIX {
             return 0;
         }
@@ -162,10 +183,11 @@ impl Lexicon {
         self.freq_bytes(&buf[..n + rest.len()])
     }
 
-    /// The exact spelling is in the list.
+    /// The exact spelling is in the list itself: a whole token is a word
+    /// only then (web text has glued words too).
     #[inline]
     pub fn contains(&self, word: &str) -> bool {
-        self.freq(word) > 0
+        self.listed_freq(word.as_bytes()) > 0
     }
 
     /// In the list as written, or after removing or adding an inflection
@@ -294,8 +316,11 @@ mod tests {
 
     /// The backoff as it was written before the single walk: one lookup
     /// per neighbour.
+    /// The inflection backoff looks at the lexicon's own words only, not
+    /// at the web frequencies.
     fn known_freq_by_lookups(l: &Lexicon, word: &str) -> (u64, u64) {
-        let f = l.freq(word);
+        let freq = |w: &str| l.listed_freq(w.as_bytes());
+        let f = freq(word);
         if f > 0 {
             return (f, f);
         }
@@ -303,13 +328,26 @@ mod tests {
         let (mut known, mut stem) = (0, 0);
         for suf in INFLECTION_SUFFIXES {
             if n >= suf.len() + 3 && word.ends_with(suf) {
-                let g = l.freq(&word[..word.len() - suf.len()]);
+                let g = freq(&word[..word.len() - suf.len()]);
                 known = known.max(g);
                 stem = stem.max(g);
             }
-            known = known.max(l.freq(&format!("{word}{suf}")));
+            known = known.max(freq(&format!("{word}{suf}")));
         }
         (known, stem)
+    }
+
+    #[test]
+    fn web_frequencies_fill_in_long_words_but_make_no_whole_word_known() {
+        let l = Lexicon::embedded();
+        // "blendet" is not among the lexicon's words, but in the web list.
+        assert!(!l.contains("blendet"));
+        assert!(l.freq("blendet") > 0);
+        assert_eq!(l.freq("blendet"), web::freq(b"blendet"));
+        // Test lexicons and short words go without.
+        let small = Lexicon::from_pairs([("Haus", 90)]);
+        assert_eq!(small.freq("blendet"), 0);
+        assert!(web::freq(b"sort") == 0 && l.freq("Gnrx") == 0);
     }
 
     #[test]

@@ -1,5 +1,5 @@
 //! Brown clusters of German words learned from a large corpus (spaCy's
-//! lexeme tables; `scripts/brown_clusters.py`): the distributional cue the
+//! lexeme tables; `scripts/spacy_lookups.py`): the distributional cue the
 //! 450,000 training tokens are too few to give. "Rahn", "Merkel" and
 //! "Müller" share a cluster, so an unseen surname looks like a seen one.
 //!

@@ -157,6 +157,35 @@ fn adjective_after_closed_word(l: &str, r: &str, lex: &Lexicon) -> Option<u64> {
         .flatten()
 }
 
+/// A verb form the lexicon lacks ("blendet", "fütterten", "bugsierte"): a
+/// tenth of the frequency of its infinitive, which must be a word written
+/// mostly in lower case; 0 when it is none.
+fn verb_form(w: &str, lex: &Lexicon) -> u64 {
+    let mut best = 0;
+    for e in [
+        "eten", "ete", "ten", "te", "tet", "test", "et", "t", "st", "e",
+    ] {
+        let Some(stem) = w.strip_suffix(e) else {
+            continue;
+        };
+        let stem = stem
+            .strip_prefix("ge")
+            .filter(|s| s.chars().count() >= 3)
+            .unwrap_or(stem);
+        if stem.chars().count() < 3 {
+            continue;
+        }
+        for i in ["en", "n"] {
+            let inf = format!("{stem}{i}");
+            let f = lex.freq(&inf);
+            if f >= 100 && f >= lex.freq_upper_first(&inf) {
+                best = best.max(f / 10);
+            }
+        }
+    }
+    best
+}
+
 /// An adjective with an inflection ending the lexicon lacks in this form
 /// ("nächtliche", "erbärmlichen"): the frequency of the bare adjective,
 /// which German writes in lower case.
@@ -357,9 +386,13 @@ impl<'a> Parts<'a> {
         // "behandelnder", "schimmernder".
         let infinitive =
             l.ends_with("en") || (!self.capitalized && (l.ends_with("ln") || l.ends_with("rn")));
-        // A known word never written in lower case is a noun, not an
-        // infinitive ("Phänomen|des", "Examen|der").
-        let noun = self.capitalized && k.lexicon.freq(l) > 0 && k.lexicon.freq(l_low) == 0;
+        // A known word (almost) never written in lower case is a noun, not
+        // an infinitive ("Phänomen|des", "Examen|der"); web text has the odd
+        // lower-case noun.
+        let noun = self.capitalized && {
+            let f = k.lexicon.freq(l);
+            f > 0 && k.lexicon.freq(l_low) * 20 <= f
+        };
         if infinitive && !noun && matches!(r, "den" | "der" | "des" | "dem") && !self.attested {
             return true;
         }
@@ -456,6 +489,11 @@ impl<'a> Parts<'a> {
             if fl > 0 {
                 return Some((fl, true));
             }
+        }
+        // A verb form the lexicon lacks before a function word
+        // ("bugsierte|die", "fütterten|sie").
+        if fl == 0 && !self.capitalized && self.closed && self.rc >= 3 {
+            fl = verb_form(l, k.lexicon);
         }
         (fl > 0).then_some((fl, false))
     }

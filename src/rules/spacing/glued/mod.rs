@@ -150,9 +150,10 @@ impl Known<'_> {
             || self.hunspell(w)
     }
 
-    /// A part is a word in exactly this spelling (no inflection backoff).
+    /// A part is a word in exactly this spelling (no inflection backoff;
+    /// the lexicon's web frequencies count).
     fn part_exact(&self, w: &str) -> bool {
-        self.lexicon.contains(w)
+        self.lexicon.freq(w) > 0
             || self.vocabulary.count(w) > 0
             || self.words.iter().any(|x| x == w)
             || self.hunspell(w)

@@ -311,8 +311,6 @@ fn an_article_glued_to_an_inflected_adjective_the_lexicon_lacks_is_split() {
         Some("die unvergleichliche")
     );
     assert_eq!(split("imchaotischen").as_deref(), Some("im chaotischen"));
-    // "weil" takes no ending: the archaic "dieweilen" is no article glue.
-    assert_eq!(split("dieweilen"), None);
     // After a noun, an adjective form is as often a compound.
     assert_eq!(split("Frauenbeauftragten"), None);
 }
@@ -421,4 +419,18 @@ fn a_noun_glued_to_a_past_tense_or_a_sentence_adverb_is_split() {
     ] {
         assert_eq!(split(w), None, "{w}");
     }
+}
+
+#[test]
+fn parts_the_lexicon_lacks_are_found_in_the_web_list_or_as_verb_forms() {
+    // Web frequencies: "Behördenvertreter" and "blendet".
+    assert_eq!(
+        split("Behördenvertretersagte").as_deref(),
+        Some("Behördenvertreter sagte")
+    );
+    assert_eq!(split("blendeteine").as_deref(), Some("blendet eine"));
+    // A past tense of "füttern" before a pronoun.
+    assert_eq!(split("füttertensie").as_deref(), Some("fütterten sie"));
+    // The web list makes no whole token a word: glue is common in web text.
+    assert!(!Lexicon::embedded().contains("Behördenvertretersagte"));
 }

@@ -1,0 +1,81 @@
+#!/usr/bin/env python3
+"""Rebuilds the two lists taken from spaCy's German lexeme tables:
+
+    python3 scripts/spacy_lookups.py
+
+Downloads the spacy-lookups-data wheel from PyPI with pip (MIT licence;
+network needed here only, never at run time) and writes, sorted:
+
+- src/ner/brown/clusters.txt: the Brown cluster of the 300,000 most
+  probable words, one `word<TAB>cluster` per line, clusterless entries left
+  out. spaCy stores a cluster as its bit path read backwards as a binary
+  number, so the low k bits of the number are the path's first k bits: the
+  cluster at coarser levels.
+- src/lexicon/web_words.txt: words of six letters or more among the
+  400,000 most probable, with their frequency per 100 million words (20 or
+  more), one `word<TAB>frequency` per line: the glued-words rule's
+  frequencies for parts its own lexicon lacks.
+
+A rerun with the same version writes the same bytes. build.rs compiles
+both lists into hash tables.
+"""
+import gzip
+import json
+import math
+import os
+import subprocess
+import sys
+import tempfile
+import zipfile
+
+PACKAGE = "spacy-lookups-data==1.0.5"
+KEEP = 300_000
+WEB_KEEP = 400_000
+WEB_MIN_FREQ = 20
+WEB_MIN_LEN = 6
+ROOT = os.path.join(os.path.dirname(__file__), "..")
+OUT = os.path.join(ROOT, "src", "ner", "brown", "clusters.txt")
+WEB_OUT = os.path.join(ROOT, "src", "lexicon", "web_words.txt")
+
+
+def table(wheel, name):
+    with zipfile.ZipFile(wheel) as z:
+        return json.loads(gzip.decompress(z.read(f"spacy_lookups_data/data/{name}.json.gz")))
+
+
+def main():
+    with tempfile.TemporaryDirectory() as tmp:
+        subprocess.run([sys.executable, "-m", "pip", "download", "--no-deps", "-q", "-d", tmp, PACKAGE], check=True)
+        wheel = os.path.join(tmp, os.listdir(tmp)[0])
+        prob = table(wheel, "de_lexeme_prob")
+        cluster = table(wheel, "de_lexeme_cluster")
+    # Most probable first; ties by spelling, so the cut is stable.
+    ranked = sorted(prob, key=lambda w: (-prob[w], w))
+    words = sorted(w for w in ranked[:KEEP] if cluster.get(w) and not any(c.isspace() for c in w))
+    with open(OUT, "w", encoding="utf-8") as f:
+        f.write(f"# Brown clusters of German words: {PACKAGE} (MIT), de_lexeme_cluster,\n")
+        f.write(f"# the {KEEP} most probable words of de_lexeme_prob.\n")
+        f.write("# Built by scripts/spacy_lookups.py; regenerate, do not edit.\n")
+        for w in words:
+            f.write(f"{w}\t{cluster[w]}\n")
+    print(f"clusters.txt: {len(words)} words")
+    # The lexicon's words: Latin letters only, as `lexicon::train::is_word`.
+    def is_word(w):
+        return all(c.isalpha() and ord(c) < 0x250 for c in w)
+    web = {}
+    for w in ranked[:WEB_KEEP]:
+        f = int(math.exp(prob[w]) * 1e8)
+        if f >= WEB_MIN_FREQ and len(w) >= WEB_MIN_LEN and len(w) <= 64 and is_word(w):
+            web[w] = f
+    with open(WEB_OUT, "w", encoding="utf-8") as f:
+        f.write(f"# German word frequencies per 100 million words: {PACKAGE} (MIT),\n")
+        f.write(f"# de_lexeme_prob; words of {WEB_MIN_LEN} letters or more among the {WEB_KEEP} most\n")
+        f.write(f"# probable, {WEB_MIN_FREQ} per 100 million or more.\n")
+        f.write("# Built by scripts/spacy_lookups.py; regenerate, do not edit.\n")
+        for w in sorted(web):
+            f.write(f"{w}\t{web[w]}\n")
+    print(f"web_words.txt: {len(web)} words")
+
+
+if __name__ == "__main__":
+    main()
