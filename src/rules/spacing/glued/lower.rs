@@ -158,32 +158,44 @@ fn adjective_after_closed_word(l: &str, r: &str, lex: &Lexicon) -> Option<u64> {
 }
 
 /// A verb form the lexicon lacks ("blendet", "fütterten", "bugsierte"): a
-/// tenth of the frequency of its infinitive, which must be a word written
-/// mostly in lower case; 0 when it is none.
+/// tenth of the frequency of its infinitive; 0 when it has none.
 fn verb_form(w: &str, lex: &Lexicon) -> u64 {
-    let mut best = 0;
-    for e in [
+    [
         "eten", "ete", "ten", "te", "tet", "test", "et", "t", "st", "e",
-    ] {
-        let Some(stem) = w.strip_suffix(e) else {
-            continue;
-        };
+    ]
+    .iter()
+    .filter_map(|e| w.strip_suffix(e))
+    .map(|stem| {
         let stem = stem
             .strip_prefix("ge")
             .filter(|s| s.chars().count() >= 3)
             .unwrap_or(stem);
-        if stem.chars().count() < 3 {
-            continue;
-        }
-        for i in ["en", "n"] {
+        infinitive_freq(stem, lex) / 10
+    })
+    .max()
+    .unwrap_or(0)
+}
+
+/// The frequency of the infinitive of `stem` ("leb" → "leben", "sammel" →
+/// "sammeln") if it is a word of 100 per 100 million or more written
+/// mostly in lower case (a verb, not a noun), else 0.
+fn infinitive_freq(stem: &str, lex: &Lexicon) -> u64 {
+    if stem.chars().count() < 3 {
+        return 0;
+    }
+    ["en", "n"]
+        .iter()
+        .map(|i| {
             let inf = format!("{stem}{i}");
             let f = lex.freq(&inf);
             if f >= 100 && f >= lex.freq_upper_first(&inf) {
-                best = best.max(f / 10);
+                f
+            } else {
+                0
             }
-        }
-    }
-    best
+        })
+        .max()
+        .unwrap_or(0)
 }
 
 /// An adjective with an inflection ending the lexicon lacks in this form
@@ -641,19 +653,14 @@ fn past_tense(r: &str, lex: &Lexicon) -> bool {
 /// infinitive is a word written mostly in lower case.
 fn weak_past(r: &str, lex: &Lexicon) -> bool {
     ["ten", "te", "tet", "test"].iter().any(|e| {
-        let Some(stem) = r.strip_suffix(e) else {
-            return false;
-        };
-        let stem = stem
-            .strip_suffix('e')
-            .filter(|s| s.ends_with(['t', 'd']))
-            .unwrap_or(stem);
-        stem.chars().count() >= 3
-            && ["en", "n"].iter().any(|i| {
-                let inf = format!("{stem}{i}");
-                let f = lex.freq(&inf);
-                f >= 100 && f >= lex.freq_upper_first(&inf)
-            })
+        r.strip_suffix(e).is_some_and(|stem| {
+            // "redete": the stem "red", not "rede".
+            let stem = stem
+                .strip_suffix('e')
+                .filter(|s| s.ends_with(['t', 'd']))
+                .unwrap_or(stem);
+            infinitive_freq(stem, lex) > 0
+        })
     })
 }
 
