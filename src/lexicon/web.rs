@@ -29,21 +29,7 @@ pub fn freq(word: &[u8]) -> u64 {
     if FILTER[b / 8] & (1 << (b % 8)) == 0 {
         return 0;
     }
-    let slots = TABLE.len() / 8;
-    let tag = h & !LOW;
-    let mut i = h as usize & (slots - 1);
-    loop {
-        let mut slot = [0; 8];
-        slot.copy_from_slice(&TABLE[8 * i..8 * i + 8]);
-        let slot = u64::from_le_bytes(slot);
-        if slot == 0 {
-            return 0;
-        }
-        if slot & !LOW == tag {
-            return slot & LOW;
-        }
-        i = (i + 1) & (slots - 1);
-    }
+    hash::probe(TABLE, h, LOW)
 }
 
 #[cfg(test)]

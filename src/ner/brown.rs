@@ -13,22 +13,7 @@ static TABLE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/brown.bin"));
 
 /// The cluster of `word` in this exact spelling, or 0 when it has none.
 pub fn cluster(word: &str) -> u16 {
-    let slots = TABLE.len() / 8;
-    let h = hash::strong(word.as_bytes());
-    let tag = h & !0xFFFF;
-    let mut i = h as usize & (slots - 1);
-    loop {
-        let mut slot = [0; 8];
-        slot.copy_from_slice(&TABLE[8 * i..8 * i + 8]);
-        let slot = u64::from_le_bytes(slot);
-        if slot == 0 {
-            return 0;
-        }
-        if slot & !0xFFFF == tag {
-            return slot as u16;
-        }
-        i = (i + 1) & (slots - 1);
-    }
+    hash::probe(TABLE, hash::strong(word.as_bytes()), 0xFFFF) as u16
 }
 
 #[cfg(test)]

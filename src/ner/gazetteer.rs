@@ -161,24 +161,10 @@ pub struct Gazetteer {
 
 /// Bits of the long lists for the normalised word `norm`.
 fn long_bits(norm: &str) -> u32 {
-    let slots = LONG.len() / 8;
-    let h = hash::strong(norm.as_bytes());
-    let tag = h & !0xF;
-    let mut i = h as usize & (slots - 1);
-    loop {
-        let mut slot = [0; 8];
-        slot.copy_from_slice(&LONG[8 * i..8 * i + 8]);
-        let slot = u64::from_le_bytes(slot);
-        if slot == 0 {
-            return 0;
-        }
-        if slot & !0xF == tag {
-            return (0..4)
-                .filter(|k| slot & (1 << k) != 0)
-                .fold(0, |bits, k| bits | LONG_BITS[k]);
-        }
-        i = (i + 1) & (slots - 1);
-    }
+    let lists = hash::probe(LONG, hash::strong(norm.as_bytes()), 0xF);
+    (0..4)
+        .filter(|k| lists & (1 << k) != 0)
+        .fold(0, |bits, k| bits | LONG_BITS[k])
 }
 
 /// The long lists that hold `word` in any case: some of

@@ -47,6 +47,32 @@ pub fn strong(b: &[u8]) -> u64 {
     finish(h)
 }
 
+/// Looks up `h` in a static open-addressing table that `build.rs` wrote:
+/// little-endian u64 slots, a power of two of them, each the key's hash
+/// with its bits in `low` replaced by a value; 0 is an empty slot, and a
+/// key starts at the slot its hash's low bits name and probes linearly.
+/// Returns the value bits of the slot whose other bits match `h`, or 0.
+pub fn probe(table: &[u8], h: u64, low: u64) -> u64 {
+    let slots = table.len() / 8;
+    if slots == 0 {
+        return 0;
+    }
+    let tag = h & !low;
+    let mut i = h as usize & (slots - 1);
+    loop {
+        let mut slot = [0; 8];
+        slot.copy_from_slice(&table[8 * i..8 * i + 8]);
+        let slot = u64::from_le_bytes(slot);
+        if slot == 0 {
+            return 0;
+        }
+        if slot & !low == tag {
+            return slot & low;
+        }
+        i = (i + 1) & (slots - 1);
+    }
+}
+
 /// Murmur3's 64-bit finaliser.
 #[inline]
 pub fn finish(mut h: u64) -> u64 {
