@@ -65,25 +65,15 @@ fn main() {
             }
         }
     }
-    // At most 70 % full, so probe runs stay short.
-    let slots = (words.len() * 10 / 7 + 1).next_power_of_two();
-    let mut table = vec![0u64; slots];
-    for (w, &lists) in &words {
-        let h = hash::strong(w.as_bytes());
-        let tag = h & !0xF;
-        let mut i = h as usize & (slots - 1);
-        while table[i] != 0 {
-            // A 60-bit tag shared by two words would give one the other's
-            // lists; with 300,000 words that has odds of about 1 in 10^13.
-            assert_ne!(
-                table[i] & !0xF,
-                tag,
-                "two gazetteer words share a hash: {w}"
-            );
-            i = (i + 1) & (slots - 1);
-        }
-        table[i] = tag | u64::from(lists);
-    }
+    // A 60-bit tag shared by two words would give one the other's lists;
+    // with 300,000 words that has odds of about 1 in 10^13.
+    let table = hash_table(
+        words
+            .iter()
+            .map(|(w, &lists)| (w.as_str(), u64::from(lists))),
+        0xF,
+        Shared::Fail("gazetteer words"),
+    );
     write_table("gazetteer-long.bin", &table);
     brown_clusters(&root);
     web_words(&root);
@@ -95,44 +85,80 @@ fn write_table(name: &str, table: &[u64]) {
     std::fs::write(&out, bytes).unwrap_or_else(|e| panic!("cannot write {}: {e}", out.display()));
 }
 
+/// What to do with two keys whose hashes share a tag.
+enum Shared {
+    /// Stop the build, naming what the keys are.
+    Fail(&'static str),
+    /// Keep one slot with the larger value.
+    KeepLarger,
+}
+
+/// The slots of a static open-addressing table for `hash::probe`: for
+/// each (key, value), the key's `hash::strong` with its `low` bits
+/// replaced by the value (never 0), at the slot its hash's low bits name
+/// or the next free one. At most 70 % full, so probe runs stay short.
+fn hash_table<'a>(
+    entries: impl ExactSizeIterator<Item = (&'a str, u64)>,
+    low: u64,
+    shared: Shared,
+) -> Vec<u64> {
+    let slots = (entries.len() * 10 / 7 + 1).next_power_of_two();
+    let mut table = vec![0u64; slots];
+    for (w, v) in entries {
+        assert!(v != 0 && v <= low, "value out of range for {w}: {v}");
+        let h = hash::strong(w.as_bytes());
+        let tag = h & !low;
+        let mut i = h as usize & (slots - 1);
+        while table[i] != 0 && table[i] & !low != tag {
+            i = (i + 1) & (slots - 1);
+        }
+        if table[i] != 0 {
+            match shared {
+                Shared::Fail(what) => panic!("two {what} share a hash: {w}"),
+                Shared::KeepLarger => table[i] = tag | v.max(table[i] & low),
+            }
+        } else {
+            table[i] = tag | v;
+        }
+    }
+    table
+}
+
+/// The `word<TAB>number` lines of a generated list (`#` lines are
+/// comments); `what` names the number in errors.
+fn tab_list(root: &str, rel: &str, what: &str) -> Vec<(String, u64)> {
+    let path = Path::new(root).join(rel);
+    println!("cargo::rerun-if-changed={}", path.display());
+    let text = std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+    text.lines()
+        .filter(|l| !l.starts_with('#') && !l.is_empty())
+        .map(|l| {
+            let (w, n) = l
+                .split_once('\t')
+                .unwrap_or_else(|| panic!("{rel}: not word<TAB>{what}: {l}"));
+            let n = n
+                .parse()
+                .unwrap_or_else(|_| panic!("{rel}: {what} is no number: {l}"));
+            (w.to_string(), n)
+        })
+        .collect()
+}
+
 /// `brown.bin`: the Brown clusters of `src/ner/brown/clusters.txt`
 /// (`scripts/spacy_lookups.py`), keyed by the exact spelling. A slot
 /// holds the high 48 bits of the word's `hash::strong` and, in its low 16
 /// bits, the cluster (never 0: clusterless words are not listed); 0 is an
 /// empty slot. Lookup in `src/ner/brown.rs`.
 fn brown_clusters(root: &str) {
-    let path = Path::new(root).join("src/ner/brown/clusters.txt");
-    println!("cargo::rerun-if-changed={}", path.display());
-    let text = std::fs::read_to_string(&path)
-        .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
-    let entries: Vec<(&str, u64)> = text
-        .lines()
-        .filter(|l| !l.starts_with('#') && !l.is_empty())
-        .map(|l| {
-            let (w, c) = l.split_once('\t').expect("word<TAB>cluster");
-            let c: u64 = c.parse().expect("a cluster is a number");
-            assert!((1..=0xFFFF).contains(&c), "cluster out of range: {l}");
-            (w, c)
-        })
-        .collect();
-    let slots = (entries.len() * 10 / 7 + 1).next_power_of_two();
-    let mut table = vec![0u64; slots];
-    for &(w, c) in &entries {
-        let h = hash::strong(w.as_bytes());
-        let tag = h & !0xFFFF;
-        let mut i = h as usize & (slots - 1);
-        while table[i] != 0 {
-            // 48-bit tags: two of 280,000 words share one with odds of
-            // about 1 in 7,000, and the build then says so.
-            assert_ne!(
-                table[i] & !0xFFFF,
-                tag,
-                "two clustered words share a hash: {w}"
-            );
-            i = (i + 1) & (slots - 1);
-        }
-        table[i] = tag | c;
-    }
+    let entries = tab_list(root, "src/ner/brown/clusters.txt", "cluster");
+    // 48-bit tags: two of 280,000 words share one with odds of about 1 in
+    // 7,000, and the build then says so.
+    let table = hash_table(
+        entries.iter().map(|(w, c)| (w.as_str(), *c)),
+        0xFFFF,
+        Shared::Fail("clustered words"),
+    );
     write_table("brown.bin", &table);
 }
 
@@ -144,36 +170,20 @@ fn brown_clusters(root: &str) {
 /// `src/lexicon/web.rs`.
 fn web_words(root: &str) {
     const LOW: u64 = (1 << 24) - 1;
-    let path = Path::new(root).join("src/lexicon/web_words.txt");
-    println!("cargo::rerun-if-changed={}", path.display());
-    let text = std::fs::read_to_string(&path)
-        .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
-    let entries: Vec<(&str, u64)> = text
-        .lines()
-        .filter(|l| !l.starts_with('#') && !l.is_empty())
-        .map(|l| {
-            let (w, f) = l.split_once('\t').expect("word<TAB>frequency");
-            let f: u64 = f.parse().expect("a frequency is a number");
-            (w, f.clamp(1, LOW))
-        })
-        .collect();
-    let slots = (entries.len() * 10 / 7 + 1).next_power_of_two();
-    let mut table = vec![0u64; slots];
-    for &(w, f) in &entries {
-        let h = hash::strong(w.as_bytes());
-        let tag = h & !LOW;
-        let mut i = h as usize & (slots - 1);
-        while table[i] != 0 && table[i] & !LOW != tag {
-            i = (i + 1) & (slots - 1);
-        }
-        table[i] = tag | f.max(table[i] & LOW);
-    }
+    let entries = tab_list(root, "src/lexicon/web_words.txt", "frequency");
+    let table = hash_table(
+        entries
+            .iter()
+            .map(|(w, f)| (w.as_str(), (*f).clamp(1, LOW))),
+        LOW,
+        Shared::KeepLarger,
+    );
     write_table("web-words.bin", &table);
     // Most lookups are of non-words (candidate parts of a glued token):
     // a 256 KB bit set of bits 40 to 60 of the hashes answers most of
     // them from the cache, where the 2 MB table would miss it.
     let mut filter = vec![0u64; WEB_FILTER_BITS / 64];
-    for &(w, _) in &entries {
+    for (w, _) in &entries {
         let b = (hash::strong(w.as_bytes()) >> 40) as usize & (WEB_FILTER_BITS - 1);
         filter[b / 64] |= 1 << (b % 64);
     }
