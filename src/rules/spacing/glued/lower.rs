@@ -5,7 +5,7 @@
 use super::wordlists::{
     ADVERB_AFTER_ARTICLE, AUXILIARIES, CONJUNCTION_ENDS, FEMININE_BASE_ENDINGS, LEFT_EVIDENCE,
     NOUN_HOMOGRAPHS, NUMBER_WORDS, PARTICLES, PREFIX_WORDS, PREPOSITION_PARTICLES, PRONOUN_BEFORE,
-    REJECT_RIGHT, STRONG_PAST,
+    REJECT_RIGHT, SENTENCE_ADVERBS, STRONG_PAST,
 };
 use super::{GlueKind, Known, Split, lower_first, upper_first};
 use crate::lexicon::{Lexicon, is_closed_class_de, lower_dominant};
@@ -36,8 +36,15 @@ pub(super) fn lower_split(word: &str, sentence_start: bool, k: &Known) -> Option
     if lowered == word || lowered.len() != word.len() {
         return None;
     }
-    let s = split_runs(&lowered, false, k)?;
-    lower_dominant(k.lexicon, &lowered[..s.at]).then_some(s)
+    let mut s = split_runs(&lowered, false, k)?;
+    if !lower_dominant(k.lexicon, &lowered[..s.at]) {
+        return None;
+    }
+    // No name starts with a word written in lower case followed by a
+    // lower-case word, so the split stands where the tagger sees a name
+    // in the capitalized token ("Washeißt").
+    s.strong = true;
+    Some(s)
 }
 
 fn split_runs(word: &str, sentence_start: bool, k: &Known) -> Option<Split> {
@@ -255,7 +262,8 @@ impl<'a> Parts<'a> {
         // "istes") is evidence as good as one on the right.
         let l_closed = (LEFT_EVIDENCE.contains(&l_low.as_str())
             && (rc >= 4 || is_closed_class_de(r) || es_er))
-            || (es_er && PRONOUN_BEFORE.contains(&l_low.as_str()));
+            || (es_er && PRONOUN_BEFORE.contains(&l_low.as_str()))
+            || (rc >= 4 && SENTENCE_ADVERBS.contains(&l_low.as_str()));
         // "es" and "er" are endings too: only after such a word.
         if es_er && !l_closed {
             return None;

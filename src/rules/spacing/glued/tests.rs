@@ -434,3 +434,26 @@ fn parts_the_lexicon_lacks_are_found_in_the_web_list_or_as_verb_forms() {
     // The web list makes no whole token a word: glue is common in web text.
     assert!(!Lexicon::embedded().contains("Behördenvertretersagte"));
 }
+
+#[test]
+fn a_sentence_adverb_glued_to_a_lower_case_word_is_split() {
+    assert_eq!(
+        split("allerdingsließen").as_deref(),
+        Some("allerdings ließen")
+    );
+    assert_eq!(
+        split("bereitsgeschehen").as_deref(),
+        Some("bereits geschehen")
+    );
+    assert_eq!(split("danachblieben").as_deref(), Some("danach blieben"));
+    // Adverbs that start separable verbs and adjectives stay words.
+    assert_eq!(split("wiedergeben"), None);
+    assert_eq!(split("wohlbekannt"), None);
+    assert_eq!(split("nochmalige"), None);
+}
+
+#[test]
+fn at_a_sentence_start_an_adverb_before_a_verb_is_split_even_where_the_tagger_sees_a_name() {
+    let text = "Der Streit war lang. Allerdingsbegann die Sitzung spät. Washeißt das schon?";
+    assert_eq!(flagged(CODE, text), vec!["Allerdingsbegann", "Washeißt"]);
+}

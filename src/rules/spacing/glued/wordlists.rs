@@ -136,6 +136,57 @@ pub(super) const LEFT_EVIDENCE: &[&str] = &[
     "im", "am", "zum", "zur", "vom", "beim", "ins",
 ];
 
+/// Sentence and linking adverbs that start no word German writes as one
+/// (unlike "wohl", "schon", "nicht" or "wieder", which start adjectives
+/// and separable verbs): before a lower-case word of four letters or more
+/// they are glue ("allerdingsließen", "bereitsgeschehen").
+pub(super) const SENTENCE_ADVERBS: &[&str] = &[
+    "allerdings",
+    "angeblich",
+    "auch",
+    "außerdem",
+    "bereits",
+    "bislang",
+    "bisher",
+    "damals",
+    "danach",
+    "demnach",
+    "dennoch",
+    "deshalb",
+    "deswegen",
+    "ebenfalls",
+    "eher",
+    "endlich",
+    "freilich",
+    "gestern",
+    "heuer",
+    "heute",
+    "hingegen",
+    "immerhin",
+    "inzwischen",
+    "jedenfalls",
+    "jedoch",
+    "keinesfalls",
+    "keineswegs",
+    "mittlerweile",
+    "nämlich",
+    "natürlich",
+    "ohnehin",
+    "sehr",
+    "sogar",
+    "sowieso",
+    "stets",
+    "tatsächlich",
+    "trotzdem",
+    "übrigens",
+    "vermutlich",
+    "vielleicht",
+    "wahrscheinlich",
+    "zudem",
+    "zunächst",
+    "zwar",
+];
+
 /// Finite verbs and conjunctions that "es" and "er" follow ("gibtes",
 /// "hießes", "wirder", "obes"); no adjective or noun is built on them.
 pub(super) const PRONOUN_BEFORE: &[&str] = &[
