@@ -36,7 +36,8 @@ pub(super) fn lower_split(word: &str, sentence_start: bool, k: &Known) -> Option
     if lowered == word || lowered.len() != word.len() {
         return None;
     }
-    let mut s = split_runs(&lowered, false, k)?;
+    // Passed as a sentence start in lower case: see `Parts::new`.
+    let mut s = split_runs(&lowered, true, k)?;
     if !lower_dominant(k.lexicon, &lowered[..s.at]) {
         return None;
     }
@@ -263,7 +264,21 @@ impl<'a> Parts<'a> {
         let l_closed = (LEFT_EVIDENCE.contains(&l_low.as_str())
             && (rc >= 4 || is_closed_class_de(r) || es_er))
             || (es_er && PRONOUN_BEFORE.contains(&l_low.as_str()))
-            || (rc >= 4 && SENTENCE_ADVERBS.contains(&l_low.as_str()));
+            || (rc >= 4 && SENTENCE_ADVERBS.contains(&l_low.as_str()))
+            // A sentence opened by a function word glued to the next
+            // ("Dochverglichen", "Damitimitierten", lowered by
+            // `lower_split`): no word starts with an article, conjunction
+            // or most pronouns and goes on in lower case. Particles start
+            // nominalized verbs ("Anlegen", "Mitmachen"), prefix words
+            // and "ich" adjectives and nouns ("Wiewohl", "Sosein",
+            // "Ichbezogen").
+            || (sentence_start
+                && !capitalized
+                && rc >= 4
+                && is_closed_class_de(&l_low)
+                && l_low != "ich"
+                && !PARTICLES.contains(&l_low.as_str())
+                && !PREFIX_WORDS.contains(&l_low.as_str()));
         // "es" and "er" are endings too: only after such a word.
         if es_er && !l_closed {
             return None;

@@ -283,6 +283,14 @@ fn at_a_sentence_start_an_adverb_glued_to_a_verb_is_split_but_a_noun_compound_is
     let k = known(&vocab, &[]);
     let at = |w: &str| split_word(w, true, &k).map(|s| format!("{} {}", &w[..s.at], &w[s.at..]));
     assert_eq!(at("Deshalbgibt").as_deref(), Some("Deshalb gibt"));
+    // A conjunction glued to a verb form that starts separable verbs
+    // elsewhere ("verglichen", "imitierten").
+    assert_eq!(at("Dochverglichen").as_deref(), Some("Doch verglichen"));
+    assert_eq!(at("Damitimitierten").as_deref(), Some("Damit imitierten"));
+    // Particles, prefix words and "ich" start nouns and adjectives.
+    assert_eq!(at("Mitmachen"), None);
+    assert_eq!(at("Wiewohl"), None);
+    assert_eq!(at("Ichbezogen"), None);
     assert_eq!(at("Tatsächlichwaren").as_deref(), Some("Tatsächlich waren"));
     // "Krieg" is a noun: the capital belongs to it, "-müde" makes an adjective.
     assert_eq!(at("Kriegsmüde"), None);
