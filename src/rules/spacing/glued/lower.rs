@@ -228,6 +228,29 @@ fn inflected_adjective(r: &str, lex: &Lexicon) -> Option<u64> {
     })
 }
 
+/// An infinitive, participle or past tense that is no adjective form:
+/// "bleiben", "gegeben", "zurückschreckte", but not "öffentlichen" (from
+/// "öffentlich"), "leitenden" or "ehelichen", which is a verb too.
+fn verb_not_adjective(r: &str, lex: &Lexicon) -> bool {
+    if past_tense(r, lex) {
+        return true;
+    }
+    let Some(stem) = r.strip_suffix("en") else {
+        return false;
+    };
+    let f = lex.freq(r);
+    let adjective = lex.freq(stem) > 0 && lex.freq(stem) >= lex.freq_upper_first(stem);
+    stem.chars().count() >= 3
+        && !r.ends_with("enden")
+        // Adjectives: "ehelichen" is a verb too, "nichtehelich" a word.
+        && !["lichen", "igen", "ischen", "baren", "samen", "alen", "ellen", "iven"]
+            .iter()
+            .any(|e| r.ends_with(e))
+        && f >= 100
+        && f >= lex.freq_upper_first(r)
+        && !adjective
+}
+
 /// A split point and what the spelling of its two parts says.
 struct Parts<'a> {
     l: &'a str,
@@ -265,6 +288,13 @@ impl<'a> Parts<'a> {
             && (rc >= 4 || is_closed_class_de(r) || es_er))
             || (es_er && PRONOUN_BEFORE.contains(&l_low.as_str()))
             || (rc >= 4 && SENTENCE_ADVERBS.contains(&l_low.as_str()))
+            // "nicht" starts adjectives and participles in -end
+            // ("nichtöffentlich", "nichtrostend"), no verb forms; not at a
+            // sentence start, where "Nichtwissen" is a noun.
+            || (l_low == "nicht"
+                && !capitalized
+                && !sentence_start
+                && verb_not_adjective(r, k.lexicon))
             // A sentence opened by a function word glued to the next
             // ("Dochverglichen", "Damitimitierten", lowered by
             // `lower_split`): no word starts with an article, conjunction

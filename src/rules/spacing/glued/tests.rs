@@ -461,6 +461,17 @@ fn a_sentence_adverb_glued_to_a_lower_case_word_is_split() {
 }
 
 #[test]
+fn nicht_glued_to_a_verb_form_is_split_but_not_before_an_adjective() {
+    assert_eq!(split("nichtgegeben").as_deref(), Some("nicht gegeben"));
+    assert_eq!(split("nichtmitteilen").as_deref(), Some("nicht mitteilen"));
+    assert_eq!(split("nichtehelichen"), None);
+    assert_eq!(split("nichtleitenden"), None);
+    assert_eq!(split("nichtamtlichen"), None);
+    let vocab = Vocabulary::new();
+    assert_eq!(split_word("Nichtwissen", true, &known(&vocab, &[])), None);
+}
+
+#[test]
 fn at_a_sentence_start_an_adverb_before_a_verb_is_split_even_where_the_tagger_sees_a_name() {
     let text = "Der Streit war lang. Allerdingsbegann die Sitzung spät. Washeißt das schon?";
     assert_eq!(flagged(CODE, text), vec!["Allerdingsbegann", "Washeißt"]);
