@@ -440,6 +440,17 @@ impl<'a> Parts<'a> {
         {
             return true;
         }
+        // A lower-case token inside a sentence whose left part German
+        // writes with a capital, before a short function word: an English
+        // word ("showman", "postman"); glue keeps the noun's capital.
+        // (Longer right parts follow verb forms spelled like nouns:
+        // "stimme|alles".)
+        if !self.capitalized && !self.sentence_start && self.rc <= 3 {
+            let fl = k.lexicon.freq(l);
+            if k.lexicon.freq_upper_first(l) >= 4 * fl.max(1) {
+                return true;
+            }
+        }
         // Weltweit, Erfolgreich: adjective compounds at the sentence start.
         if self.sentence_start && self.capitalized && self.open() {
             return true;

@@ -476,3 +476,11 @@ fn at_a_sentence_start_an_adverb_before_a_verb_is_split_even_where_the_tagger_se
     let text = "Der Streit war lang. Allerdingsbegann die Sitzung spät. Washeißt das schon?";
     assert_eq!(flagged(CODE, text), vec!["Allerdingsbegann", "Washeißt"]);
 }
+
+#[test]
+fn a_lower_case_token_that_starts_with_a_noun_is_no_glue() {
+    // German glue keeps the noun's capital: this is English.
+    assert_eq!(split("showman"), None);
+    // A word written in lower case on the left still splits.
+    assert_eq!(split("dannman").as_deref(), Some("dann man"));
+}
