@@ -20,6 +20,7 @@
 //! evidence. The three kinds live in `case`, `acronym` and `lower`; the word
 //! lists they share in `wordlists`.
 
+use std::collections::HashMap;
 use std::ops::Range;
 
 use super::{Ctx, Rule, Sink};
@@ -304,6 +305,21 @@ pub fn check(cx: &Ctx, sink: &mut Sink) {
             starts[j] = true;
         }
     }
+    // The words of names of two words or more ("Edward Wasserman"): the
+    // same word elsewhere in the article, where the tagger may not see a
+    // name (at a sentence start), is that name, not glue ("Wasserman
+    // sieht").
+    // Each word is kept with where it is, so a glued word inside a
+    // name ("Thomas Tuchelsagte") still counts as glue in its own place.
+    let mut full_names: HashMap<&str, usize> = HashMap::new();
+    for n in cx.names.iter().filter_map(|(n, _)| text.get(n.clone())) {
+        if n.contains(char::is_whitespace) {
+            for part in n.split_whitespace() {
+                let at = part.as_ptr() as usize - text.as_ptr() as usize;
+                full_names.entry(part).or_insert(at);
+            }
+        }
+    }
     let mut names = cx.names.iter().peekable();
     // Most tokens repeat; `WordMap` because SipHash on every token was a
     // tenth of the rule's time.
@@ -314,6 +330,9 @@ pub fn check(cx: &Ctx, sink: &mut Sink) {
             continue;
         }
         let w = t.text(text);
+        if full_names.get(w).is_some_and(|&at| at != t.span().start) {
+            continue;
+        }
         let mut found = None;
         let mut off = 0;
         for seg in w.split('-') {

@@ -484,3 +484,13 @@ fn a_lower_case_token_that_starts_with_a_noun_is_no_glue() {
     // A word written in lower case on the left still splits.
     assert_eq!(split("dannman").as_deref(), Some("dann man"));
 }
+
+#[test]
+fn a_surname_of_a_full_name_in_the_article_is_not_split_at_a_sentence_start() {
+    let text = "Das berichten Forscher um Edward Wasserman von der Universität. \
+                Wasserman sieht das anders.";
+    assert!(flagged(CODE, text).is_empty(), "{:?}", flagged(CODE, text));
+    // Without the full name the same sentence start is glue.
+    let glued = "Das berichten die Forscher. Wasserman sieht das anders.";
+    assert_eq!(flagged(CODE, glued), vec!["Wasserman"]);
+}
