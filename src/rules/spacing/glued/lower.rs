@@ -787,9 +787,6 @@ fn compound_freq(l: &str, r: &str, lex: &Lexicon) -> u64 {
             break;
         }
         let (a, b) = l.split_at(i);
-        if ci < 4 {
-            continue;
-        }
         let fa = lex.freq(a).max(
             // linking s/es/n/en
             ["s", "es", "n", "en"]

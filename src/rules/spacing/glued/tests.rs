@@ -494,3 +494,11 @@ fn a_surname_of_a_full_name_in_the_article_is_not_split_at_a_sentence_start() {
     let glued = "Das berichten die Forscher. Wasserman sieht das anders.";
     assert_eq!(flagged(CODE, glued), vec!["Wasserman"]);
 }
+
+#[test]
+fn a_compound_with_a_three_letter_first_part_before_an_article_is_split() {
+    assert_eq!(
+        split("Neuzuordnungder").as_deref(),
+        Some("Neuzuordnung der")
+    );
+}
