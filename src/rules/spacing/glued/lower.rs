@@ -495,6 +495,7 @@ impl<'a> Parts<'a> {
         // tense, which no noun is made of.
         let no_verb_noun = || {
             (self.rc >= 7 && self.lc >= 6)
+                || self.long_noun_infinitive()
                 || prefixed_verb(self.l, r, k.lexicon)
                 || past_tense(r, k.lexicon)
         };
@@ -540,6 +541,20 @@ impl<'a> Parts<'a> {
                     && fr >= 20 * r_cap
                     && rc >= 4
                     && !r.ends_with(['e', 'n', 'r', 's', 'm'])))
+    }
+
+    /// A long noun inside a sentence glued to an infinitive or other verb
+    /// form in -en ("Meinungsumfragen|deuten", "Arbeitsplätze|schaffen"):
+    /// verbs are nominalized with short objects ("Autofahren",
+    /// "Zähneputzen"), seldom with long compounds. Present participles
+    /// ("Programm|schaffenden") make compounds of any length.
+    fn long_noun_infinitive(&self) -> bool {
+        self.capitalized
+            && !self.sentence_start
+            && self.lc >= 10
+            && self.rc >= 5
+            && self.r.ends_with("en")
+            && !self.r.ends_with("nden")
     }
 
     /// The left part's frequency and whether it was found as a compound,
@@ -601,6 +616,9 @@ impl<'a> Parts<'a> {
             return None;
         }
         let noun_verb = self.noun_verb(fr, r_cap, k);
+        // Written in lower case ten times as often: a verb, not the noun
+        // made of it ("das Schaffen").
+        let long_verb = self.long_noun_infinitive() && fr >= 10 * r_cap;
         // The left part: a word as written, or with an inflection ending
         // or as a compound (only before a closed-class word).
         let exact = k.part_exact(l)
@@ -614,7 +632,7 @@ impl<'a> Parts<'a> {
                 return None;
             }
             // Noun compounds: the right part is also a noun ("Mutfrage").
-            if self.capitalized && r_cap > 0 && !noun_verb {
+            if self.capitalized && r_cap > 0 && !noun_verb && !long_verb {
                 return None;
             }
         }
@@ -652,7 +670,7 @@ impl<'a> Parts<'a> {
         }
         let need = if self.closed {
             10.0
-        } else if noun_verb {
+        } else if noun_verb || long_verb {
             let verb_only =
                 self.rc >= 6 && (r.ends_with("iert") || (r.starts_with("ge") && r.ends_with('t')));
             if verb_only { 10.0 } else { NOUN_VERB_NEED }

@@ -502,3 +502,15 @@ fn a_compound_with_a_three_letter_first_part_before_an_article_is_split() {
         Some("Neuzuordnung der")
     );
 }
+
+#[test]
+fn a_long_noun_glued_to_an_infinitive_is_split_but_a_short_one_is_a_nominalized_verb() {
+    assert_eq!(
+        split("Meinungsumfragendeuten").as_deref(),
+        Some("Meinungsumfragen deuten")
+    );
+    assert_eq!(split("Autofahren"), None);
+    assert_eq!(split("Zähneputzen"), None);
+    // A present participle makes compounds of any length.
+    assert_eq!(split("Programmschaffenden"), None);
+}
