@@ -228,6 +228,18 @@ fn inflected_adjective(r: &str, lex: &Lexicon) -> Option<u64> {
     })
 }
 
+/// Endings of derived adjectives ("sachlich", "satirisch", "lesbar",
+/// "formell", "global", "massiv").
+const DERIVED_ADJECTIVE_ENDINGS: &[&str] = &["lich", "isch", "bar", "ell", "al", "iv"];
+
+/// A past participle written in lower case ("gemeint", "versiert",
+/// "vorgegeben" is an infinitive-like form, see [`verb_not_adjective`]).
+fn participle(r: &str, lex: &Lexicon) -> bool {
+    (r.ends_with("iert") || (r.starts_with("ge") && r.ends_with('t')))
+        && lex.freq(r) > 0
+        && lex.freq(r) >= 4 * lex.freq_upper_first(r)
+}
+
 /// An infinitive, participle or past tense that is no adjective form:
 /// "bleiben", "gegeben", "zurückschreckte", but not "öffentlichen" (from
 /// "öffentlich"), "leitenden" or "ehelichen", which is a verb too.
@@ -239,7 +251,11 @@ fn verb_not_adjective(r: &str, lex: &Lexicon) -> bool {
         return false;
     };
     let f = lex.freq(r);
-    let adjective = lex.freq(stem) > 0 && lex.freq(stem) >= lex.freq_upper_first(stem);
+    // An adjective has its "-e" form too ("öffentlich", "öffentliche");
+    // "überschritt" is a verb form.
+    let adjective = lex.freq(stem) > 0
+        && lex.freq(stem) >= lex.freq_upper_first(stem)
+        && lex.freq(&format!("{stem}e")) > 0;
     stem.chars().count() >= 3
         && !r.ends_with("enden")
         // Adjectives: "ehelichen" is a verb too, "nichtehelich" a word.
@@ -288,6 +304,15 @@ impl<'a> Parts<'a> {
             && (rc >= 4 || is_closed_class_de(r) || es_er))
             || (es_er && PRONOUN_BEFORE.contains(&l_low.as_str()))
             || (rc >= 4 && SENTENCE_ADVERBS.contains(&l_low.as_str()))
+            // A derived adjective or adverb before a verb form
+            // ("satirisch|gemeint", "fachlich|versiert"): German writes
+            // such pairs apart; it joins only plain adjectives to
+            // participles ("hochbegabt", "tiefgekühlt").
+            || (!capitalized
+                && rc >= 5
+                && DERIVED_ADJECTIVE_ENDINGS.iter().any(|e| l.ends_with(e))
+                && lower_dominant(k.lexicon, &l_low)
+                && (verb_not_adjective(r, k.lexicon) || participle(r, k.lexicon)))
             // "nicht" starts adjectives and participles in -end
             // ("nichtöffentlich", "nichtrostend"), no verb forms; not at a
             // sentence start, where "Nichtwissen" is a noun.

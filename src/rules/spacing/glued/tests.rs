@@ -514,3 +514,22 @@ fn a_long_noun_glued_to_an_infinitive_is_split_but_a_short_one_is_a_nominalized_
     // A present participle makes compounds of any length.
     assert_eq!(split("Programmschaffenden"), None);
 }
+
+#[test]
+fn a_derived_adjective_glued_to_a_verb_form_is_split() {
+    assert_eq!(
+        split("satirischgemeint").as_deref(),
+        Some("satirisch gemeint")
+    );
+    assert_eq!(
+        split("fachlichversiert").as_deref(),
+        Some("fachlich versiert")
+    );
+    assert_eq!(
+        split("illegalüberschritten").as_deref(),
+        Some("illegal überschritten")
+    );
+    // Plain adjectives join participles; adjectives join adjectives.
+    assert_eq!(split("hochbegabt"), None);
+    assert_eq!(split("sozialdemokratisch"), None);
+}
