@@ -232,8 +232,9 @@ fn inflected_adjective(r: &str, lex: &Lexicon) -> Option<u64> {
 /// "formell", "global", "massiv").
 const DERIVED_ADJECTIVE_ENDINGS: &[&str] = &["lich", "isch", "bar", "ell", "al", "iv"];
 
-/// A past participle written in lower case ("gemeint", "versiert",
-/// "vorgegeben" is an infinitive-like form, see [`verb_not_adjective`]).
+/// A past participle in ge-...-t or -iert written in lower case
+/// ("gemeint", "versiert"); those in -en ("vorgegeben") are judged by
+/// [`verb_not_adjective`].
 fn participle(r: &str, lex: &Lexicon) -> bool {
     (r.ends_with("iert") || (r.starts_with("ge") && r.ends_with('t')))
         && lex.freq(r) > 0

@@ -308,9 +308,8 @@ pub fn check(cx: &Ctx, sink: &mut Sink) {
     // The words of names of two words or more ("Edward Wasserman"): the
     // same word elsewhere in the article, where the tagger may not see a
     // name (at a sentence start), is that name, not glue ("Wasserman
-    // sieht").
-    // Each word is kept with where it is, so a glued word inside a
-    // name ("Thomas Tuchelsagte") still counts as glue in its own place.
+    // sieht"). Each word is kept with where it is, so a glued word inside
+    // a name ("Thomas Tuchelsagte") is still judged in its own place.
     let mut full_names: HashMap<&str, usize> = HashMap::new();
     for n in cx.names.iter().filter_map(|(n, _)| text.get(n.clone())) {
         if n.contains(char::is_whitespace) {
