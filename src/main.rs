@@ -100,8 +100,9 @@ enum EvalCommand {
     Dates {
         /// The WikiWarsDE folder (default: ../shared/data/wikiwarsde).
         dir: Option<PathBuf>,
-        /// Exit 1 when lenient, strict or value F1 is below this.
-        #[arg(long)]
+        /// Exit 1 when lenient, strict or value F1 is below this (a
+        /// fraction: 0.90).
+        #[arg(long, value_parser = copydesk::cli::fraction)]
         min_f1: Option<f64>,
         /// Exit 0 with a message when the data is absent.
         #[arg(long)]

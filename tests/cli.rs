@@ -288,3 +288,19 @@ fn eval_glue_floors_are_fractions_and_an_unmet_one_fails_the_run() {
     let high = copydesk(&[&args[..], &["--min-recall-lower", &above]].concat());
     assert_eq!(high.status.code(), Some(1), "{}", stdout(&high));
 }
+
+#[test]
+fn eval_ner_and_dates_floors_are_fractions_too() {
+    for args in [
+        &["eval", "ner", "missing.tsv", "--min-f1", "79"][..],
+        &["eval", "dates", "missing-dir", "--min-f1", "90"][..],
+    ] {
+        let out = copydesk(args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(
+            String::from_utf8_lossy(&out.stderr).contains("not a fraction"),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+}

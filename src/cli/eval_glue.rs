@@ -62,13 +62,13 @@ pub struct EvalGlueArgs {
     #[arg(long, default_value_t = 0.02)]
     pub rate: f64,
     /// Exit 1 if precision on the damaged copy is below this fraction (0.95).
-    #[arg(long, value_parser = fraction)]
+    #[arg(long, value_parser = super::fraction)]
     pub min_precision: Option<f64>,
     /// Exit 1 if case-boundary recall is below this fraction.
-    #[arg(long, value_parser = fraction)]
+    #[arg(long, value_parser = super::fraction)]
     pub min_recall_case: Option<f64>,
     /// Exit 1 if lower-case recall is below this fraction.
-    #[arg(long, value_parser = fraction)]
+    #[arg(long, value_parser = super::fraction)]
     pub min_recall_lower: Option<f64>,
     /// Largest acceptable number of findings per 10,000 clean words.
     #[arg(long)]
@@ -185,19 +185,6 @@ fn insertion(f: &Finding) -> Option<usize> {
 
 fn line_of(text: &str, at: usize) -> usize {
     text[..at.min(text.len())].matches('\n').count() + 1
-}
-
-/// A floor between 0 and 1, as `eval ner --min-f1` takes; 95 for 0.95
-/// would be a floor no run can reach, so it is refused.
-fn fraction(s: &str) -> Result<f64, String> {
-    let v: f64 = s.parse().map_err(|e| format!("{e}"))?;
-    if (0.0..=1.0).contains(&v) {
-        Ok(v)
-    } else {
-        Err(format!(
-            "{v} is not a fraction between 0 and 1 (write 0.95 for 95%)"
-        ))
-    }
 }
 
 fn pct(a: usize, b: usize) -> f64 {

@@ -24,6 +24,20 @@ pub struct Setup {
     pub warnings: Vec<String>,
 }
 
+/// A floor of the evaluation commands (`--min-f1`, `--min-precision`, …)
+/// between 0 and 1; 95 for 0.95 would be a floor no run can reach, so it
+/// is refused.
+pub fn fraction(s: &str) -> Result<f64, String> {
+    let v: f64 = s.parse().map_err(|e| format!("{e}"))?;
+    if (0.0..=1.0).contains(&v) {
+        Ok(v)
+    } else {
+        Err(format!(
+            "{v} is not a fraction between 0 and 1 (write 0.95 for 95%)"
+        ))
+    }
+}
+
 /// Finds `copydesk.toml` in `start` or its ancestors (the way ruff finds its
 /// configuration), loads it and the workspace's entities file. Errors in
 /// the settings file are returned (the CLI exits with status 2); problems in
