@@ -679,7 +679,7 @@ impl<'a> Parts<'a> {
         if r == "in" && !exact {
             return None;
         }
-        let prod = if not_an_ending(word, at) {
+        let prod = if not_an_ending(word, at, k.lexicon) {
             0.0
         } else {
             k.lexicon.ending_productivity(r) as f64
@@ -781,13 +781,29 @@ const NO_FEMININE_AFTER: &[&str] = &[
 /// other words: the feminine "in" drops a final vowel ("Kollegin", so
 /// "Kulissein" is glue) and makes nouns only ("hatin", "deutlichin"); "es"
 /// and "er" inflect no finite verb ("gibtes").
-pub(super) fn not_an_ending(word: &str, at: usize) -> bool {
+pub(super) fn not_an_ending(word: &str, at: usize, lex: &Lexicon) -> bool {
     let (l, r) = word.split_at(at);
     match r {
-        "in" => no_feminine(l),
+        "in" => no_feminine(l) || !person_noun(l, lex),
         "es" | "er" => PRONOUN_BEFORE.contains(&lower_first(l).as_str()),
         _ => false,
     }
+}
+
+/// `l` may name a person or an animal, whose feminine ends in "-in": it
+/// ends like the person nouns of [`FEMININE_BASE_ENDINGS`] ("Bloggerin",
+/// "Pilotin"), or the lexicon has the feminine of it or of its last part
+/// ("Freundin", "Partei|chefin"). "Kind" and "Halt" have none, so
+/// "Kindin" is glue.
+fn person_noun(l: &str, lex: &Lexicon) -> bool {
+    if FEMININE_BASE_ENDINGS.iter().any(|e| l.ends_with(e)) {
+        return true;
+    }
+    let n = l.chars().count();
+    l.char_indices().take(n.saturating_sub(2)).any(|(i, _)| {
+        let head = upper_first(&l[i..]);
+        lex.freq(&format!("{head}in")) > 0 || lex.freq(&format!("{head}innen")) > 0
+    })
 }
 
 /// No feminine "-in" can follow `l`.

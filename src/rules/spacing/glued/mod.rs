@@ -208,7 +208,7 @@ pub fn split_word(word: &str, sentence_start: bool, k: &Known) -> Option<Split> 
     }?;
     // Known by inflection backoff ("Islamist" from "Islamisten"): split only
     // on strong evidence.
-    let not_ending = split.kind == GlueKind::Lower && not_an_ending(word, split.at);
+    let not_ending = split.kind == GlueKind::Lower && not_an_ending(word, split.at, k.lexicon);
     let backoff = !not_ending
         && (k.lexicon.known(word)
             || (sentence_start && k.lexicon.known(&lower_first(word)))

@@ -533,3 +533,12 @@ fn a_derived_adjective_glued_to_a_verb_form_is_split() {
     assert_eq!(split("hochbegabt"), None);
     assert_eq!(split("sozialdemokratisch"), None);
 }
+
+#[test]
+fn in_after_a_noun_that_names_no_person_is_glue_not_the_feminine_ending() {
+    assert_eq!(split("Kindin").as_deref(), Some("Kind in"));
+    // Person nouns take "-in", in compounds too.
+    assert_eq!(split("Parteichefin"), None);
+    assert_eq!(split("Bloggerin"), None);
+    assert_eq!(split("Freundin"), None);
+}
