@@ -5,7 +5,7 @@
 use super::wordlists::{
     ADVERB_AFTER_ARTICLE, AUXILIARIES, CONJUNCTION_ENDS, FEMININE_BASE_ENDINGS, LEFT_EVIDENCE,
     NOUN_HOMOGRAPHS, NUMBER_WORDS, PARTICLES, PREFIX_WORDS, PREPOSITION_PARTICLES, PRONOUN_BEFORE,
-    REJECT_RIGHT, SENTENCE_ADVERBS, STRONG_PAST,
+    REJECT_RIGHT, RIGHT_ADVERBS, SENTENCE_ADVERBS, STRONG_PAST,
 };
 use super::{GlueKind, Known, Split, lower_first, upper_first};
 use crate::lexicon::{Lexicon, is_closed_class_de, lower_dominant};
@@ -357,7 +357,10 @@ impl<'a> Parts<'a> {
             rc,
             capitalized,
             sentence_start,
-            closed: is_closed_class_de(r) || l_closed || zu_infinitive,
+            closed: is_closed_class_de(r)
+                || l_closed
+                || zu_infinitive
+                || RIGHT_ADVERBS.contains(&r),
             aux: AUXILIARIES.contains(&r),
             l_low,
             attested,

@@ -542,3 +542,17 @@ fn in_after_a_noun_that_names_no_person_is_glue_not_the_feminine_ending() {
     assert_eq!(split("Bloggerin"), None);
     assert_eq!(split("Freundin"), None);
 }
+
+#[test]
+fn a_long_adverb_on_the_right_is_evidence_like_a_function_word() {
+    assert_eq!(
+        split("Herbstebenfalls").as_deref(),
+        Some("Herbst ebenfalls")
+    );
+    assert_eq!(
+        split("Engagementdurchaus").as_deref(),
+        Some("Engagement durchaus")
+    );
+    // Adverbs in -lich end adjectives.
+    assert_eq!(split("übernatürlich"), None);
+}

@@ -187,6 +187,43 @@ pub(super) const SENTENCE_ADVERBS: &[&str] = &[
     "zwar",
 ];
 
+/// Adverbs of six letters or more that end no word ("Herbst|ebenfalls",
+/// "Partei|inzwischen", "Engagement|durchaus"): on the right they are as
+/// good evidence as a function word. Those in -lich are left out: they
+/// end adjectives ("übernatürlich", "unendlich").
+pub(super) const RIGHT_ADVERBS: &[&str] = &[
+    "allerdings",
+    "außerdem",
+    "bereits",
+    "bislang",
+    "bisher",
+    "damals",
+    "danach",
+    "demnach",
+    "dennoch",
+    "deshalb",
+    "deswegen",
+    "durchaus",
+    "ebenfalls",
+    "hingegen",
+    "immerhin",
+    "inzwischen",
+    "jedenfalls",
+    "keinesfalls",
+    "keineswegs",
+    "mittlerweile",
+    "obendrein",
+    "ohnehin",
+    "sowieso",
+    "trotzdem",
+    "überall",
+    "überhaupt",
+    "übrigens",
+    "vielleicht",
+    "weiterhin",
+    "zunächst",
+];
+
 /// Finite verbs and conjunctions that "es" and "er" follow ("gibtes",
 /// "hießes", "wirder", "obes"); no adjective or noun is built on them.
 pub(super) const PRONOUN_BEFORE: &[&str] = &[
