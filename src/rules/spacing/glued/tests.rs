@@ -553,6 +553,11 @@ fn a_long_adverb_on_the_right_is_evidence_like_a_function_word() {
         split("Engagementdurchaus").as_deref(),
         Some("Engagement durchaus")
     );
-    // Adverbs in -lich end adjectives.
+    assert_eq!(
+        split("Ökumenedarunter").as_deref(),
+        Some("Ökumene darunter")
+    );
+    // Adverbs in -lich end adjectives, "darin" ends "Mandarin".
     assert_eq!(split("übernatürlich"), None);
+    assert_eq!(split("Mandarin"), None);
 }
