@@ -454,6 +454,10 @@ fn a_sentence_adverb_glued_to_a_lower_case_word_is_split() {
         Some("bereits geschehen")
     );
     assert_eq!(split("danachblieben").as_deref(), Some("danach blieben"));
+    assert_eq!(
+        split("schonfestgestellt").as_deref(),
+        Some("schon festgestellt")
+    );
     // Adverbs that start separable verbs and adjectives stay words.
     assert_eq!(split("wiedergeben"), None);
     assert_eq!(split("wohlbekannt"), None);

@@ -137,9 +137,10 @@ pub(super) const LEFT_EVIDENCE: &[&str] = &[
 ];
 
 /// Sentence and linking adverbs that start no word German writes as one
-/// (unlike "wohl", "schon", "nicht" or "wieder", which start adjectives
-/// and separable verbs): before a lower-case word of four letters or more
-/// they are glue ("allerdingsließen", "bereitsgeschehen").
+/// (unlike "wohl", "nicht", "wieder" or "wie", which start adjectives,
+/// separable verbs and names: "Wiesauer"): before a lower-case word of
+/// four letters or more they are glue ("allerdingsließen",
+/// "bereitsgeschehen", "schonfestgestellt").
 pub(super) const SENTENCE_ADVERBS: &[&str] = &[
     "allerdings",
     "angeblich",
@@ -158,6 +159,7 @@ pub(super) const SENTENCE_ADVERBS: &[&str] = &[
     "eher",
     "endlich",
     "freilich",
+    "ganz",
     "gestern",
     "heuer",
     "heute",
@@ -172,6 +174,7 @@ pub(super) const SENTENCE_ADVERBS: &[&str] = &[
     "nämlich",
     "natürlich",
     "ohnehin",
+    "schon",
     "sehr",
     "sogar",
     "sowieso",
