@@ -287,6 +287,7 @@ fn at_a_sentence_start_an_adverb_glued_to_a_verb_is_split_but_a_noun_compound_is
     // elsewhere ("verglichen", "imitierten").
     assert_eq!(at("Dochverglichen").as_deref(), Some("Doch verglichen"));
     assert_eq!(at("Damitimitierten").as_deref(), Some("Damit imitierten"));
+    assert_eq!(at("Vielefanden").as_deref(), Some("Viele fanden"));
     // Particles, prefix words and "ich" start nouns and adjectives.
     assert_eq!(at("Mitmachen"), None);
     assert_eq!(at("Wiewohl"), None);
