@@ -5,7 +5,7 @@
 use super::wordlists::{
     ADVERB_AFTER_ARTICLE, AUXILIARIES, CONJUNCTION_ENDS, FEMININE_BASE_ENDINGS, LEFT_EVIDENCE,
     NOUN_HOMOGRAPHS, NUMBER_WORDS, PARTICLES, PREFIX_WORDS, PREPOSITION_PARTICLES, PRONOUN_BEFORE,
-    REJECT_RIGHT, RIGHT_ADVERBS, SENTENCE_ADVERBS, STRONG_PAST,
+    REJECT_RIGHT, STRONG_PAST, Side, glue_adverb,
 };
 use super::{GlueKind, Known, Split, lower_first, upper_first};
 use crate::lexicon::{Lexicon, is_closed_class_de, lower_dominant};
@@ -236,9 +236,11 @@ const DERIVED_ADJECTIVE_ENDINGS: &[&str] = &["lich", "isch", "bar", "ell", "al",
 /// ("gemeint", "versiert"); those in -en ("vorgegeben") are judged by
 /// [`verb_not_adjective`].
 fn participle(r: &str, lex: &Lexicon) -> bool {
-    (r.ends_with("iert") || (r.starts_with("ge") && r.ends_with('t')))
-        && lex.freq(r) > 0
-        && lex.freq(r) >= 4 * lex.freq_upper_first(r)
+    if !(r.ends_with("iert") || (r.starts_with("ge") && r.ends_with('t'))) {
+        return false;
+    }
+    let f = lex.freq(r);
+    f > 0 && f >= 4 * lex.freq_upper_first(r)
 }
 
 /// An infinitive, participle or past tense that is no adjective form:
@@ -253,10 +255,11 @@ fn verb_not_adjective(r: &str, lex: &Lexicon) -> bool {
     };
     let f = lex.freq(r);
     // An adjective has its "-e" form too ("öffentlich", "öffentliche");
-    // "überschritt" is a verb form.
-    let adjective = lex.freq(stem) > 0
-        && lex.freq(stem) >= lex.freq_upper_first(stem)
-        && lex.freq(&format!("{stem}e")) > 0;
+    // "überschritt" is a verb form. Asked last: it spells a word.
+    let adjective = || {
+        let fs = lex.freq(stem);
+        fs > 0 && fs >= lex.freq_upper_first(stem) && lex.freq(&format!("{stem}e")) > 0
+    };
     stem.chars().count() >= 3
         && !r.ends_with("enden")
         // Adjectives: "ehelichen" is a verb too, "nichtehelich" a word.
@@ -265,7 +268,7 @@ fn verb_not_adjective(r: &str, lex: &Lexicon) -> bool {
             .any(|e| r.ends_with(e))
         && f >= 100
         && f >= lex.freq_upper_first(r)
-        && !adjective
+        && !adjective()
 }
 
 /// A split point and what the spelling of its two parts says.
@@ -304,7 +307,7 @@ impl<'a> Parts<'a> {
         let l_closed = (LEFT_EVIDENCE.contains(&l_low.as_str())
             && (rc >= 4 || is_closed_class_de(r) || es_er))
             || (es_er && PRONOUN_BEFORE.contains(&l_low.as_str()))
-            || (rc >= 4 && SENTENCE_ADVERBS.contains(&l_low.as_str()))
+            || (rc >= 4 && glue_adverb(&l_low, Side::Left))
             // A derived adjective or adverb before a verb form
             // ("satirisch|gemeint", "fachlich|versiert"): German writes
             // such pairs apart; it joins only plain adjectives to
@@ -360,7 +363,7 @@ impl<'a> Parts<'a> {
             closed: is_closed_class_de(r)
                 || l_closed
                 || zu_infinitive
-                || RIGHT_ADVERBS.contains(&r),
+                || glue_adverb(r, Side::Right),
             aux: AUXILIARIES.contains(&r),
             l_low,
             attested,
