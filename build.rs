@@ -77,6 +77,7 @@ fn main() {
     write_table("gazetteer-long.bin", &table);
     brown_clusters(&root);
     web_words(&root);
+    dative_nouns(&root);
 }
 
 fn write_table(name: &str, table: &[u64]) {
@@ -188,6 +189,21 @@ fn web_words(root: &str) {
         filter[b / 64] |= 1 << (b % 64);
     }
     write_table("web-words-filter.bin", &filter);
+}
+
+/// `dative-nouns.bin`: the genders of `src/lexicon/dative_nouns.txt`
+/// (`scripts/dative_nouns.py`), keyed by the exact spelling. A slot holds
+/// the high 60 bits of the word's `hash::strong` and, in its low 4 bits,
+/// 1 (feminine) or 2 (masculine or neuter); 0 is an empty slot. Lookup in
+/// `src/lexicon/nouns.rs`.
+fn dative_nouns(root: &str) {
+    let entries = tab_list(root, "src/lexicon/dative_nouns.txt", "gender");
+    let table = hash_table(
+        entries.iter().map(|(w, g)| (w.as_str(), *g)),
+        0xF,
+        Shared::Fail("dative nouns"),
+    );
+    write_table("dative-nouns.bin", &table);
 }
 
 /// Bits of the web words' filter (see `web_words`).

@@ -3,6 +3,7 @@
 
 mod closed_class;
 pub mod hunspell;
+pub mod nouns;
 pub mod train;
 pub mod vocab;
 mod web;

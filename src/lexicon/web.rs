@@ -3,7 +3,8 @@
 //! embedded lexicon, built from 450,000 news and Wikipedia tokens and the
 //! 10,000 commonest book words, lacks ("blendet", "Behördenvertreter").
 //! Web text also holds glued words, so the glued-words rule trusts these
-//! frequencies for the parts of a token only, never for the whole.
+//! frequencies for the parts of a token, and for the whole only to ask
+//! for stronger evidence.
 
 use crate::ner::hash;
 

@@ -25,8 +25,16 @@ const NOUN_VERB_NEED: f64 = 12.0;
 
 pub(super) fn lower_split(word: &str, sentence_start: bool, k: &Known) -> Option<Split> {
     let split = split_runs(word, sentence_start, k);
-    if split.is_some() || !sentence_start {
-        return split;
+    if let Some(mut s) = split {
+        // A sentence opened by a word normally written in lower case
+        // ("Dabei|hat"): strong, as below.
+        if sentence_start && lower_dominant(k.lexicon, &lower_first(&word[..s.at])) {
+            s.strong = true;
+        }
+        return Some(s);
+    }
+    if !sentence_start {
+        return None;
     }
     // A capital at a sentence start says nothing: where the left part is
     // a word normally written in lower case, the token is judged as if
@@ -350,7 +358,8 @@ impl<'a> Parts<'a> {
             && ["be", "er", "ver", "zer", "ent", "emp"]
                 .iter()
                 .any(|p| r.starts_with(p))
-            && ["en", "ern", "eln"].iter().any(|e| r.ends_with(e));
+            && ["en", "ern", "eln"].iter().any(|e| r.ends_with(e))
+            || (l_low == "zu" && rc >= 4 && zu_glued(l, r, k.lexicon));
         let attested = k.vocabulary.pair_count(l, r) > 0
             || (sentence_start && capitalized && k.vocabulary.pair_count(&l_low, r) > 0);
         Some(Parts {
@@ -682,7 +691,9 @@ impl<'a> Parts<'a> {
             }
             None => return None,
         };
-        if r == "in" && !exact {
+        // Before "in" a word as written, or a plural or abstract noun,
+        // which takes no feminine ending ("Aufnahmeeinrichtungen|in").
+        if r == "in" && !exact && !(self.capitalized && no_feminine_noun(l)) {
             return None;
         }
         let prod = if not_an_ending(word, at, k.lexicon) {
@@ -715,13 +726,18 @@ impl<'a> Parts<'a> {
         // A left part as rare as "Heimspiel" will do before a function
         // word of three letters or more ("Heimspiel|von"); two-letter ones
         // end too many names.
-        let strong_left = exact && fl >= if self.rc >= 3 { 100 } else { 1_000 };
+        let strong_left = exact && fl >= if self.rc >= 3 { 100 } else { 1_000 }
+            // A name the archive writes on its own, rare in the lexicon
+            // ("Odessa|als", "Piräeus|an").
+            || (self.capitalized
+                && self.rc >= 3
+                && k.vocabulary.count(l) >= crate::lexicon::vocab::KNOWN_COUNT);
         let split = Split {
             at,
             kind: GlueKind::Lower,
-            // Auxiliaries of five letters or more end no name ("hatte",
-            // "wurde", "können"); "ist", "hat", "war" do.
-            strong: (self.closed && (!self.aux || self.rc >= 5) && strong_left)
+            // Auxiliaries of four letters or more end no name ("sind",
+            // "hatte", "können"); "ist", "hat", "war" do.
+            strong: (self.closed && (!self.aux || self.rc >= 4) && strong_left)
                 || (self.attested && exact)
                 || conjunction
                 // A name glued to a verb form or adverb ("Varoufakissprach",
@@ -733,6 +749,7 @@ impl<'a> Parts<'a> {
             // of the sentence ("Ichbin"), whatever the tagger says.
             surname_like: self.capitalized
                 && n <= 7
+                && !common_noun(l, self.rc, k.lexicon)
                 && self.rc <= 4
                 && !(self.sentence_start && is_closed_class_de(&self.l_low)),
             new_sentence: false,
@@ -812,13 +829,52 @@ fn person_noun(l: &str, lex: &Lexicon) -> bool {
     })
 }
 
+/// `l` is a frequent common noun and no name ("Frau", "Chef"): glued to a
+/// function word of three letters or more it makes no surname ("Frau|und",
+/// but "Zehn|der").
+fn common_noun(l: &str, rc: usize, lex: &Lexicon) -> bool {
+    use gazetteer::bit;
+    let names = bit::FIRST_NAME_LONG | bit::SURNAME_LONG | bit::TOPONYM;
+    let lists = gazetteer::long_lists(l);
+    rc >= 3 && lists & bit::COMMON_NOUN != 0 && lists & names == 0 && lex.freq(l) >= 1_000
+}
+
+/// "zu" glued to an infinitive or adjective ("zulösen", "zukomplex"): the
+/// right part is a word written in lower case, and neither the token nor,
+/// for an infinitive, the present or the participle of a verb "zu"+`r`
+/// is known, so no particle verb ("zulegen", "zugelegt") is meant. Not
+/// before a verb with the particle "zu" ("zuzustimmen").
+fn zu_glued(l: &str, r: &str, lex: &Lexicon) -> bool {
+    // Participles and past tenses are as often of a particle verb the
+    // lexicon lacks ("zugesperrt", "zusteckte").
+    if l != "zu"
+        || r.starts_with("zu")
+        || r.starts_with("ge")
+        || r.ends_with("te")
+        || !lower_dominant(lex, r)
+        || lex.freq(&format!("zu{r}")) > 0
+    {
+        return false;
+    }
+    let Some(stem) = r.strip_suffix("en").or_else(|| r.strip_suffix('n')) else {
+        return true;
+    };
+    ["zu{}t", "zuge{}t", "zu{}te", "Zu{}ung"]
+        .iter()
+        .all(|f| lex.freq(&f.replace("{}", stem)) == 0)
+}
+
 /// No feminine "-in" can follow `l`.
 fn no_feminine(l: &str) -> bool {
     l.ends_with(['a', 'e', 'i', 'o', 'u', 'y'])
         || l.starts_with(char::is_lowercase)
-        // Feminine abstracts, plurals and genitives name no person
-        // ("Kindheitin", "Zeckenin", "Platzesin").
-        || (l.chars().count() >= 5 && NO_FEMININE_AFTER.iter().any(|e| l.ends_with(e)))
+        || no_feminine_noun(l)
+}
+
+/// Feminine abstracts, plurals and genitives name no person
+/// ("Kindheitin", "Zeckenin", "Platzesin").
+fn no_feminine_noun(l: &str) -> bool {
+    l.chars().count() >= 5 && NO_FEMININE_AFTER.iter().any(|e| l.ends_with(e))
 }
 
 /// "Vonnegutund", "Ökoenergieund": one of [`CONJUNCTION_ENDS`] after a
@@ -869,7 +925,9 @@ fn compound_freq(l: &str, r: &str, lex: &Lexicon) -> u64 {
         // A rare last part is more often the stem of a longer word
         // ("Westbalk" from "Westbalkan") than a compound's head.
         let head = upper_first(b);
-        if lex.stem_freq(&format!("{head}{r}")) > 0 {
+        // Not the feminine "in" after a head that takes none
+        // ("Einrichtungen|in").
+        if !(r == "in" && no_feminine_noun(&head)) && lex.stem_freq(&format!("{head}{r}")) > 0 {
             return 0;
         }
         let fb = lex.stem_freq(&head);

@@ -566,3 +566,64 @@ fn a_long_adverb_on_the_right_is_evidence_like_a_function_word() {
     assert_eq!(split("übernatürlich"), None);
     assert_eq!(split("Mandarin"), None);
 }
+
+#[test]
+fn a_name_the_archive_writes_on_its_own_before_a_function_word_is_strong() {
+    let vocab = Vocabulary::from_texts([(
+        "Odessa liegt am Meer. Wir fahren nach Odessa.",
+        crate::markup::Format::Text,
+    )]);
+    let k = known(&vocab, &[]);
+    let s = split_word("Odessaals", false, &k).expect("split");
+    assert_eq!((s.at, s.strong), ("Odessa".len(), true));
+    // Unknown to the archive, the same token is split only weakly.
+    let s = split_mid("Odessaals").expect("split");
+    assert!(!s.strong);
+}
+
+#[test]
+fn a_frequent_common_noun_before_a_function_word_is_no_surname() {
+    let s = split_mid("Frauund").expect("split");
+    assert_eq!(s.at, "Frau".len());
+    assert!(s.strong && !s.surname_like);
+    // A number word before "der" ends surnames ("Zehnder").
+    assert!(split_mid("Zehnder").is_none_or(|s| s.surname_like));
+}
+
+#[test]
+fn a_sentence_opened_by_a_lower_case_word_glued_to_an_auxiliary_is_strong() {
+    let vocab = Vocabulary::new();
+    let s = split_word("Dabeihat", true, &known(&vocab, &[])).expect("split");
+    assert_eq!((s.at, s.strong), ("Dabei".len(), true));
+    // Inside a sentence "hat" ends names.
+    let s = split_mid("Alabaist").expect("split");
+    assert!(!s.strong);
+    // Auxiliaries of four letters do not.
+    assert!(split_mid("Türkensind").expect("split").strong);
+}
+
+#[test]
+fn zu_glued_to_an_infinitive_or_adjective_is_split_but_particle_verbs_are_not() {
+    assert_eq!(split("zulösen").as_deref(), Some("zu lösen"));
+    assert_eq!(split("zufliehen").as_deref(), Some("zu fliehen"));
+    assert_eq!(split("zuschweren").as_deref(), Some("zu schweren"));
+    // Forms of particle verbs the lexicon may lack, and "zu" before a
+    // verb with the particle "zu".
+    for w in [
+        "zugesperrt",
+        "zusteckte",
+        "zuzustimmen",
+        "zulegen",
+        "zuhören",
+    ] {
+        assert_eq!(split(w), None, "{w}");
+    }
+}
+
+#[test]
+fn in_after_a_plural_compound_the_lexicon_lacks_is_split() {
+    assert_eq!(
+        split("Aufnahmeeinrichtungenin").as_deref(),
+        Some("Aufnahmeeinrichtungen in")
+    );
+}
