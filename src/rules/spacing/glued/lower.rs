@@ -314,7 +314,7 @@ impl<'a> Parts<'a> {
         // "istes") is evidence as good as one on the right.
         let l_closed = (LEFT_EVIDENCE.contains(&l_low.as_str())
             && (rc >= 4 || is_closed_class_de(r) || es_er))
-            || (es_er && PRONOUN_BEFORE.contains(&l_low.as_str()))
+            || (es_er && pronoun_after(&l_low, capitalized, k.lexicon))
             || (rc >= 4 && glue_adverb(&l_low, Side::Left))
             // A derived adjective or adverb before a verb form
             // ("satirisch|gemeint", "fachlich|versiert"): German writes
@@ -775,6 +775,21 @@ fn prefixed_verb(l: &str, r: &str, lex: &Lexicon) -> bool {
         })
 }
 
+/// "es" and "er" after `l` are pronouns, not endings: after the verbs and
+/// conjunctions of [`PRONOUN_BEFORE`], and inside a sentence after an
+/// auxiliary or a past tense ("habe|es", "sprach|er", "sagte|er").
+/// Capitalized, such tokens are names ("Willer", "Kamer"); a short verb or
+/// one in "-en" makes adjectives ("mager", "verlorener").
+fn pronoun_after(l_low: &str, capitalized: bool, lex: &Lexicon) -> bool {
+    PRONOUN_BEFORE.contains(&l_low)
+        || (!capitalized
+            && l_low.chars().count() >= 4
+            && !l_low.ends_with("en")
+            && (AUXILIARIES.contains(&l_low)
+                || STRONG_PAST.contains(&l_low)
+                || (l_low.ends_with("te") && weak_past(l_low, lex))))
+}
+
 /// A verb's past tense: no noun compound ends in one.
 fn past_tense(r: &str, lex: &Lexicon) -> bool {
     STRONG_PAST.contains(&r) || weak_past(r, lex)
@@ -808,7 +823,7 @@ pub(super) fn not_an_ending(word: &str, at: usize, lex: &Lexicon) -> bool {
     let (l, r) = word.split_at(at);
     match r {
         "in" => no_feminine(l) || !person_noun(l, lex),
-        "es" | "er" => PRONOUN_BEFORE.contains(&lower_first(l).as_str()),
+        "es" | "er" => pronoun_after(&lower_first(l), l.starts_with(char::is_uppercase), lex),
         _ => false,
     }
 }

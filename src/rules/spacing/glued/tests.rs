@@ -627,3 +627,14 @@ fn in_after_a_plural_compound_the_lexicon_lacks_is_split() {
         Some("Aufnahmeeinrichtungen in")
     );
 }
+
+#[test]
+fn es_and_er_after_an_auxiliary_or_past_tense_are_pronouns() {
+    assert_eq!(split("habees").as_deref(), Some("habe es"));
+    assert_eq!(split("spracher").as_deref(), Some("sprach er"));
+    assert_eq!(split("verursachteer").as_deref(), Some("verursachte er"));
+    // Adjectives and names.
+    for w in ["mager", "verlorener", "Willer", "Spracher"] {
+        assert_eq!(split(w), None, "{w}");
+    }
+}
