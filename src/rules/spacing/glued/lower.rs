@@ -236,6 +236,44 @@ fn inflected_adjective(r: &str, lex: &Lexicon) -> Option<u64> {
     })
 }
 
+/// Prepositions that go before an adjective and its noun ("mit klarer
+/// Mehrheit").
+const ADJECTIVE_PREPOSITIONS: &[&str] = &[
+    "an", "auf", "aus", "bei", "mit", "nach", "vor", "über", "unter", "um", "durch", "gegen",
+    "zwischen", "von", "in",
+];
+
+/// A preposition glued to an inflected adjective ("mitklarer",
+/// "ansozialen", "inerster"): German makes adjectives of a particle and an
+/// adjective ("anständig", "aufwendig", "vorläufig"), so only where the
+/// token without its ending is no word. Participles are left alone: of a
+/// particle verb they are one word ("vorgesehenen", "anhaltender").
+fn preposition_adjective(l: &str, r: &str, lex: &Lexicon) -> bool {
+    if !ADJECTIVE_PREPOSITIONS.contains(&l) || r.starts_with("ge") {
+        return false;
+    }
+    ["en", "er", "em", "es", "e"].iter().any(|e| {
+        let Some(base) = r.strip_suffix(e) else {
+            return false;
+        };
+        // "-en" and "-e" end verb forms too ("ausdünnen", "überbringe"):
+        // there only derived adjectives ("sozialen", "kritische").
+        if matches!(*e, "en" | "e") && !DERIVED_ADJECTIVE_ENDINGS.iter().any(|d| base.ends_with(d))
+        {
+            return false;
+        }
+        let bare = lex.freq(base);
+        base.chars().count() >= 3
+            && !base.ends_with("end")
+            && !is_closed_class_de(base)
+            && bare >= 100
+            && bare >= lex.freq_upper_first(base)
+            && lex.freq(&format!("{l}{base}")) == 0
+            && lex.freq(&format!("{l}{base}e")) == 0
+            && lex.freq(&format!("{l}{r}")) == 0
+    })
+}
+
 /// Endings of derived adjectives ("sachlich", "satirisch", "lesbar",
 /// "formell", "global", "massiv").
 const DERIVED_ADJECTIVE_ENDINGS: &[&str] = &["lich", "isch", "bar", "ell", "al", "iv"];
@@ -360,6 +398,7 @@ impl<'a> Parts<'a> {
                 .any(|p| r.starts_with(p))
             && ["en", "ern", "eln"].iter().any(|e| r.ends_with(e))
             || (l_low == "zu" && rc >= 4 && zu_glued(l, r, k.lexicon));
+        let prep_adjective = !capitalized && rc >= 4 && preposition_adjective(l, r, k.lexicon);
         let attested = k.vocabulary.pair_count(l, r) > 0
             || (sentence_start && capitalized && k.vocabulary.pair_count(&l_low, r) > 0);
         Some(Parts {
@@ -372,6 +411,7 @@ impl<'a> Parts<'a> {
             closed: is_closed_class_de(r)
                 || l_closed
                 || zu_infinitive
+                || prep_adjective
                 || glue_adverb(r, Side::Right),
             aux: AUXILIARIES.contains(&r),
             l_low,

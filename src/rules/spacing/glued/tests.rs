@@ -638,3 +638,21 @@ fn es_and_er_after_an_auxiliary_or_past_tense_are_pronouns() {
         assert_eq!(split(w), None, "{w}");
     }
 }
+
+#[test]
+fn a_preposition_glued_to_an_inflected_adjective_is_split() {
+    assert_eq!(split("mitklarer").as_deref(), Some("mit klarer"));
+    assert_eq!(split("ansozialen").as_deref(), Some("an sozialen"));
+    assert_eq!(split("inerster").as_deref(), Some("in erster"));
+    // Adjectives made of a particle and an adjective, participles and
+    // verb forms of particle verbs.
+    for w in [
+        "anständiger",
+        "aufwendiger",
+        "vorgesehenen",
+        "ausdünnen",
+        "überbringe",
+    ] {
+        assert_eq!(split(w), None, "{w}");
+    }
+}
