@@ -15,6 +15,9 @@ const GLUED_ARTICLES: &[(&str, usize, Gender)] = &[
     ("nachdem", 4, Gender::MasculineNeuter),
     ("indem", 2, Gender::MasculineNeuter),
     ("seitdem", 4, Gender::MasculineNeuter),
+    // "Inder" is a noun too, but no Indian stands before a noun in the
+    // dative singular; inside a sentence "inder" is no word anyway.
+    ("inder", 2, Gender::Feminine),
 ];
 
 /// Adjectives between article and noun, at most: after "der" and "dem"
@@ -67,6 +70,8 @@ mod tests {
         assert_eq!(split("beider", false, &["neuen", "Regierung"]), Some(3));
         assert_eq!(split("Nachdem", true, &["Krieg"]), Some(4));
         assert_eq!(split("indem", false, &["Bürgerkrieg"]), Some(2));
+        assert_eq!(split("Inder", true, &["Gruppe"]), Some(2));
+        assert_eq!(split("Inder", true, &["sind"]), None);
     }
 
     #[test]

@@ -243,16 +243,28 @@ const ADJECTIVE_PREPOSITIONS: &[&str] = &[
     "zwischen", "von", "in",
 ];
 
-/// A preposition glued to an inflected adjective ("mitklarer",
+/// Articles and possessives without an ending, before which an adjective
+/// ends in "-er" or "-es".
+const UNINFLECTED_ARTICLES: &[&str] = &["ein", "kein", "mein", "dein", "sein", "unser", "euer"];
+
+/// A preposition or article glued to an inflected adjective ("mitklarer",
 /// "ansozialen", "inerster"): German makes adjectives of a particle and an
 /// adjective ("anständig", "aufwendig", "vorläufig"), so only where the
 /// token without its ending is no word. Participles are left alone: of a
 /// particle verb they are one word ("vorgesehenen", "anhaltender").
 fn preposition_adjective(l: &str, r: &str, lex: &Lexicon) -> bool {
-    if !ADJECTIVE_PREPOSITIONS.contains(&l) || r.starts_with("ge") {
+    let endings: &[&str] = if ADJECTIVE_PREPOSITIONS.contains(&l) {
+        &["en", "er", "em", "es", "e"]
+    } else if UNINFLECTED_ARTICLES.contains(&l) {
+        // "ein roter", "kein neues".
+        &["er", "es"]
+    } else {
+        return false;
+    };
+    if r.starts_with("ge") {
         return false;
     }
-    ["en", "er", "em", "es", "e"].iter().any(|e| {
+    endings.iter().any(|e| {
         let Some(base) = r.strip_suffix(e) else {
             return false;
         };

@@ -644,6 +644,11 @@ fn a_preposition_glued_to_an_inflected_adjective_is_split() {
     assert_eq!(split("mitklarer").as_deref(), Some("mit klarer"));
     assert_eq!(split("ansozialen").as_deref(), Some("an sozialen"));
     assert_eq!(split("inerster").as_deref(), Some("in erster"));
+    assert_eq!(split("eintraumhaftes").as_deref(), Some("ein traumhaftes"));
+    let vocab = Vocabulary::new();
+    let s = split_word("Einroter", true, &known(&vocab, &[])).expect("split");
+    assert_eq!(s.at, "Ein".len());
+    assert_eq!(split("einheitlicher"), None);
     // Adjectives made of a particle and an adjective, participles and
     // verb forms of particle verbs.
     for w in [
