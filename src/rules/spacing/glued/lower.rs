@@ -236,6 +236,22 @@ fn inflected_adjective(r: &str, lex: &Lexicon) -> Option<u64> {
     })
 }
 
+/// Pronouns and adverbs that open a sentence before its finite verb.
+const V2_OPENERS: &[&str] = &[
+    "er", "sie", "es", "wir", "ich", "ihr", "man", "hier", "dort", "so", "dann", "nun", "jetzt",
+    "heute", "gestern", "damals", "bald", "oft", "doch",
+];
+
+/// A finite verb form: a past tense, or a present tense the lexicon
+/// writes in lower case and whose infinitive it knows ("schnürt", "bleibe").
+fn finite_verb(r: &str, lex: &Lexicon) -> bool {
+    past_tense(r, lex)
+        || (r.ends_with(['t', 'e'])
+            && !r.starts_with("ge")
+            && lower_dominant(lex, r)
+            && verb_form(r, lex) > 0)
+}
+
 /// Prepositions that go before an adjective and its noun ("mit klarer
 /// Mehrheit").
 const ADJECTIVE_PREPOSITIONS: &[&str] = &[
@@ -396,6 +412,17 @@ impl<'a> Parts<'a> {
                 && l_low != "ich"
                 && !PARTICLES.contains(&l_low.as_str())
                 && !PREFIX_WORDS.contains(&l_low.as_str()));
+        // A sentence opened by a pronoun or adverb glued to the finite
+        // verb that German puts second ("Erbekam", "Hierschnürt"); "er-"
+        // and "so-" start verbs and words too ("erkannte", "sobald"), so
+        // only where the lexicon knows no such word.
+        let l_closed = l_closed
+            || (sentence_start
+                && !capitalized
+                && rc >= 4
+                && V2_OPENERS.contains(&l_low.as_str())
+                && finite_verb(r, k.lexicon)
+                && k.lexicon.freq(&format!("{l}{r}")) == 0);
         // "es" and "er" are endings too: only after such a word.
         if es_er && !l_closed {
             return None;

@@ -661,3 +661,17 @@ fn a_preposition_glued_to_an_inflected_adjective_is_split() {
         assert_eq!(split(w), None, "{w}");
     }
 }
+
+#[test]
+fn a_sentence_opener_glued_to_its_finite_verb_is_split() {
+    let vocab = Vocabulary::new();
+    let k = known(&vocab, &[]);
+    let at = |w: &str| split_word(w, true, &k).map(|s| format!("{} {}", &w[..s.at], &w[s.at..]));
+    assert_eq!(at("Hierschnürt").as_deref(), Some("Hier schnürt"));
+    assert_eq!(at("Sobastelt").as_deref(), Some("So bastelt"));
+    assert_eq!(at("Erwarnte").as_deref(), Some("Er warnte"));
+    // Verbs in "er-" and words in "so-" the lexicon knows.
+    for w in ["Erkannte", "Erlebte", "Erarbeitet", "Sobald"] {
+        assert_eq!(at(w), None, "{w}");
+    }
+}
