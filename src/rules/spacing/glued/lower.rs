@@ -236,6 +236,9 @@ fn inflected_adjective(r: &str, lex: &Lexicon) -> Option<u64> {
     })
 }
 
+/// Endings of nouns that take a linking "s" in every compound.
+const LINKING_S_ENDINGS: &[&str] = &["ung", "heit", "keit", "schaft", "ion", "tät"];
+
 /// Pronouns and adverbs that open a sentence before its finite verb.
 const V2_OPENERS: &[&str] = &[
     "er", "sie", "es", "wir", "ich", "ihr", "man", "hier", "dort", "so", "dann", "nun", "jetzt",
@@ -423,6 +426,23 @@ impl<'a> Parts<'a> {
                 && V2_OPENERS.contains(&l_low.as_str())
                 && finite_verb(r, k.lexicon)
                 && k.lexicon.freq(&format!("{l}{r}")) == 0);
+        // Nouns in "-ung", "-heit", "-ion", ... join a compound only with
+        // an "s" ("Regierungssprecher", "wirkungsvoll"): before a word
+        // written in lower case without one they are glue
+        // ("Regierung|verurteilte", "Nutzung|soll").
+        let l_closed = l_closed
+            || (capitalized
+                && lc >= 5
+                && rc >= 3
+                && !r.starts_with('s')
+                && LINKING_S_ENDINGS.iter().any(|e| l.ends_with(e))
+                && lower_dominant(k.lexicon, r)
+                // Borrowed nouns in "-ion" make compounds without it
+                // ("promotiontechnisch"); before a verb form they are glue
+                // all the same ("Kommunikation|findet").
+                && (!l.ends_with("ion")
+                    || finite_verb(r, k.lexicon)
+                    || verb_not_adjective(r, k.lexicon)));
         // "es" and "er" are endings too: only after such a word.
         if es_er && !l_closed {
             return None;

@@ -675,3 +675,23 @@ fn a_sentence_opener_glued_to_its_finite_verb_is_split() {
         assert_eq!(at(w), None, "{w}");
     }
 }
+
+#[test]
+fn a_noun_that_links_with_s_before_a_lower_case_word_without_it_is_glue() {
+    assert_eq!(
+        split("Regierungverurteilte").as_deref(),
+        Some("Regierung verurteilte")
+    );
+    assert_eq!(
+        split("Bildunginvestieren").as_deref(),
+        Some("Bildung investieren")
+    );
+    assert_eq!(
+        split("Kommunikationfindet").as_deref(),
+        Some("Kommunikation findet")
+    );
+    // Borrowed "-ion" nouns compound without "s"; words the lexicon knows.
+    for w in ["Promotiontechnisch", "Pensionist", "Visionär"] {
+        assert_eq!(split(w), None, "{w}");
+    }
+}
