@@ -429,7 +429,7 @@ impl<'a> Parts<'a> {
         // Nouns in "-ung", "-heit", "-ion", ... join a compound only with
         // an "s" ("Regierungssprecher", "wirkungsvoll"): before a word
         // written in lower case without one they are glue
-        // ("Regierung|verurteilte", "Nutzung|soll").
+        // ("Regierung|verurteilte", "Bildung|investieren").
         let l_closed = l_closed
             || (capitalized
                 && lc >= 5
@@ -953,7 +953,7 @@ fn common_noun(l: &str, rc: usize, lex: &Lexicon) -> bool {
     rc >= 3 && lists & bit::COMMON_NOUN != 0 && lists & names == 0 && lex.freq(l) >= 1_000
 }
 
-/// "zu" glued to an infinitive or adjective ("zulösen", "zukomplex"): the
+/// "zu" glued to an infinitive or adjective ("zulösen", "zuschweren"): the
 /// right part is a word written in lower case, and neither the token nor,
 /// for an infinitive, the present or the participle of a verb "zu"+`r`
 /// is known, so no particle verb ("zulegen", "zugelegt") is meant. Not
