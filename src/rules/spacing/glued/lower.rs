@@ -245,6 +245,33 @@ const V2_OPENERS: &[&str] = &[
     "heute", "gestern", "damals", "bald", "oft", "doch",
 ];
 
+/// Personal pronouns in the nominative.
+const PERSONAL_PRONOUNS: &[&str] = &["er", "sie", "es", "wir", "ich", "ihr"];
+
+/// The verb form `r` can follow the pronoun `p`: "er" and "es" take no
+/// plural ("erblühten" is a verb in "er-"), "wir" nothing but one.
+fn agrees(p: &str, r: &str) -> bool {
+    match p {
+        "er" | "es" | "ich" => !r.ends_with('n'),
+        "wir" => r.ends_with('n'),
+        _ => true,
+    }
+}
+
+/// Conjunctions after which "es" and "er" are pronouns, written in lower
+/// case ("weil er"; "Weiler" is a word).
+const CONJUNCTIONS_BEFORE_PRONOUN: &[&str] = &[
+    "wenn",
+    "weil",
+    "dass",
+    "als",
+    "sofern",
+    "seit",
+    "ehe",
+    "wenngleich",
+    "zumal",
+];
+
 /// A finite verb form: a past tense, or a present tense the lexicon
 /// writes in lower case and whose infinitive it knows ("schnürt", "bleibe").
 fn finite_verb(r: &str, lex: &Lexicon) -> bool {
@@ -419,11 +446,16 @@ impl<'a> Parts<'a> {
         // verb that German puts second ("Erbekam", "Hierschnürt"); "er-"
         // and "so-" start verbs and words too ("erkannte", "sobald"), so
         // only where the lexicon knows no such word.
+        // Inside a sentence a personal pronoun before its verb
+        // ("es|kam", "er|kandidiert") is the same.
         let l_closed = l_closed
-            || (sentence_start
-                && !capitalized
+            || (!capitalized
                 && rc >= 4
-                && V2_OPENERS.contains(&l_low.as_str())
+                && (if sentence_start {
+                    V2_OPENERS.contains(&l_low.as_str())
+                } else {
+                    PERSONAL_PRONOUNS.contains(&l_low.as_str()) && agrees(&l_low, r)
+                })
                 && finite_verb(r, k.lexicon)
                 && k.lexicon.freq(&format!("{l}{r}")) == 0);
         // Nouns in "-ung", "-heit", "-ion", ... join a compound only with
@@ -885,6 +917,7 @@ fn pronoun_after(l_low: &str, capitalized: bool, lex: &Lexicon) -> bool {
             && l_low.chars().count() >= 4
             && !l_low.ends_with("en")
             && (AUXILIARIES.contains(&l_low)
+                || CONJUNCTIONS_BEFORE_PRONOUN.contains(&l_low)
                 || STRONG_PAST.contains(&l_low)
                 || (l_low.ends_with("te") && weak_past(l_low, lex))))
 }

@@ -695,3 +695,11 @@ fn a_noun_that_links_with_s_before_a_lower_case_word_without_it_is_glue() {
         assert_eq!(split(w), None, "{w}");
     }
 }
+
+#[test]
+fn a_pronoun_glued_to_a_verb_that_agrees_with_it_is_split() {
+    assert_eq!(split("erkandidiert").as_deref(), Some("er kandidiert"));
+    assert_eq!(split("sofernes").as_deref(), Some("sofern es"));
+    // "er" takes no plural: a verb in "er-".
+    assert_eq!(split("erblühten"), None);
+}
