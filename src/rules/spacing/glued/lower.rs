@@ -488,7 +488,7 @@ impl<'a> Parts<'a> {
                 .iter()
                 .any(|p| r.starts_with(p))
             && ["en", "ern", "eln"].iter().any(|e| r.ends_with(e))
-            || (l_low == "zu" && rc >= 4 && zu_glued(l, r, k.lexicon));
+            || (rc >= 4 && zu_glued(l, r, k.lexicon));
         let prep_adjective = !capitalized && rc >= 4 && preposition_adjective(l, r, k.lexicon);
         let attested = k.vocabulary.pair_count(l, r) > 0
             || (sentence_start && capitalized && k.vocabulary.pair_count(&l_low, r) > 0);

@@ -25,6 +25,12 @@ fn split(w: &str) -> Option<String> {
     split_mid(w).map(|s| format!("{} {}", &w[..s.at], &w[s.at..]))
 }
 
+/// The split of `w` at a sentence start, with no vocabulary.
+fn split_start(w: &str) -> Option<String> {
+    let vocab = Vocabulary::new();
+    split_word(w, true, &known(&vocab, &[])).map(|s| format!("{} {}", &w[..s.at], &w[s.at..]))
+}
+
 #[test]
 fn glued_kinds_are_split() {
     assert_eq!(split("Wahlkampfund").as_deref(), Some("Wahlkampf und"));
@@ -279,9 +285,7 @@ fn a_surname_the_tagger_found_is_not_split_into_a_word_and_a_function_word() {
 
 #[test]
 fn at_a_sentence_start_an_adverb_glued_to_a_verb_is_split_but_a_noun_compound_is_not() {
-    let vocab = Vocabulary::new();
-    let k = known(&vocab, &[]);
-    let at = |w: &str| split_word(w, true, &k).map(|s| format!("{} {}", &w[..s.at], &w[s.at..]));
+    let at = split_start;
     assert_eq!(at("Deshalbgibt").as_deref(), Some("Deshalb gibt"));
     // A conjunction glued to a verb form that starts separable verbs
     // elsewhere ("verglichen", "imitierten").
@@ -645,9 +649,7 @@ fn a_preposition_glued_to_an_inflected_adjective_is_split() {
     assert_eq!(split("ansozialen").as_deref(), Some("an sozialen"));
     assert_eq!(split("inerster").as_deref(), Some("in erster"));
     assert_eq!(split("eintraumhaftes").as_deref(), Some("ein traumhaftes"));
-    let vocab = Vocabulary::new();
-    let s = split_word("Einroter", true, &known(&vocab, &[])).expect("split");
-    assert_eq!(s.at, "Ein".len());
+    assert_eq!(split_start("Einroter").as_deref(), Some("Ein roter"));
     assert_eq!(split("einheitlicher"), None);
     // Adjectives made of a particle and an adjective, participles and
     // verb forms of particle verbs.
@@ -664,9 +666,7 @@ fn a_preposition_glued_to_an_inflected_adjective_is_split() {
 
 #[test]
 fn a_sentence_opener_glued_to_its_finite_verb_is_split() {
-    let vocab = Vocabulary::new();
-    let k = known(&vocab, &[]);
-    let at = |w: &str| split_word(w, true, &k).map(|s| format!("{} {}", &w[..s.at], &w[s.at..]));
+    let at = split_start;
     assert_eq!(at("Hierschnürt").as_deref(), Some("Hier schnürt"));
     assert_eq!(at("Sobastelt").as_deref(), Some("So bastelt"));
     assert_eq!(at("Erwarnte").as_deref(), Some("Er warnte"));
