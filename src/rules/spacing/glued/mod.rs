@@ -238,10 +238,13 @@ pub fn split_word(word: &str, sentence_start: bool, k: &Known) -> Option<Split> 
     }
     if uses >= crate::lexicon::vocab::KNOWN_COUNT {
         let (l, r) = word.split_at(split.at);
-        // Glue onto an article, pronoun or preposition repeats ("derTürkei"
-        // in several scraped articles) and stays glue.
-        let closed_pair = is_closed_class_de(l) || is_closed_class_de(r);
+        // Glue after an article, pronoun or preposition repeats
+        // ("derTürkei" in several scraped articles) and stays glue; so does
+        // glue before one if the archive also writes the pair apart:
+        // "Metalab" twice and never "Metal ab" is a name.
         let apart = k.vocabulary.pair_count(l, r) + k.vocabulary.pair_count(&lower_first(l), r);
+        let closed_pair = (is_closed_class_de(l) && l.starts_with(char::is_lowercase))
+            || ((is_closed_class_de(l) || is_closed_class_de(r)) && apart > 0);
         if !(split.strong && (closed_pair || apart >= uses)) {
             return None;
         }

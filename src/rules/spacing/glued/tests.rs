@@ -703,3 +703,19 @@ fn a_pronoun_glued_to_a_verb_that_agrees_with_it_is_split() {
     // "er" takes no plural: a verb in "er-".
     assert_eq!(split("erblühten"), None);
 }
+
+#[test]
+fn a_name_the_archive_repeats_and_never_writes_apart_is_not_glue_before_a_particle() {
+    let text = |t: &'static str| Vocabulary::from_texts([(t, crate::markup::Format::Text)]);
+    let split_in = |v: &Vocabulary, w: &str| split_word(w, false, &known(v, &[]));
+    let once = text("Im Metalab trafen sich Bastler.");
+    assert!(split_in(&once, "Metalab").is_some());
+    let twice = text("Im Metalab trafen sich Bastler. Das Metalab lud ein.");
+    assert_eq!(split_in(&twice, "Metalab"), None);
+    // Written apart as well: the repeats are glue.
+    let apart = text("Das Metalab lud ein. Im Metalab auch. Er hörte Metal ab.");
+    assert!(split_in(&apart, "Metalab").is_some());
+    // Glue after a lower-case article stays glue however often it repeats.
+    let repeated = text("Er kam zu einemEnde. Sie kam zu einemEnde.");
+    assert!(split_in(&repeated, "einemEnde").is_some());
+}
