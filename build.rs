@@ -78,6 +78,7 @@ fn main() {
     brown_clusters(&root);
     web_words(&root);
     dative_nouns(&root);
+    english_words(&root);
 }
 
 fn write_table(name: &str, table: &[u64]) {
@@ -204,6 +205,23 @@ fn dative_nouns(root: &str) {
         Shared::Fail("dative nouns"),
     );
     write_table("dative-nouns.bin", &table);
+}
+
+/// `english-words.bin`: the words of `src/lexicon/english_words.txt`
+/// (`scripts/spacy_lookups.py`). A slot holds the high 40 bits of the
+/// word's `hash::strong` and, in its low 24 bits, its English frequency per
+/// 100 million words; 0 is an empty slot. Lookup in `src/lexicon/english.rs`.
+fn english_words(root: &str) {
+    const LOW: u64 = (1 << 24) - 1;
+    let entries = tab_list(root, "src/lexicon/english_words.txt", "frequency");
+    let table = hash_table(
+        entries
+            .iter()
+            .map(|(w, f)| (w.as_str(), (*f).clamp(1, LOW))),
+        LOW,
+        Shared::KeepLarger,
+    );
+    write_table("english-words.bin", &table);
 }
 
 /// Bits of the web words' filter (see `web_words`).

@@ -11,6 +11,12 @@ network needed here only, never at run time) and writes, sorted:
   out. spaCy stores a cluster as its bit path read backwards as a binary
   number, so the low k bits of the number are the path's first k bits: the
   cluster at coarser levels.
+- src/lexicon/english_words.txt: lower-case words of three letters or
+  more that the English tables hold at least 83 times per 100 million
+  words (log probability -14) and more often than the German tables hold
+  them in lower or capitalized spelling, with their English frequency per
+  100 million words: the glued-words rule's test for English brands
+  ("TorrentFreak", "OnlineBanking").
 - src/lexicon/web_words.txt: words of six letters or more among the
   400,000 most probable, with their frequency per 100 million words (20 or
   more), one `word<TAB>frequency` per line: the glued-words rule's
@@ -36,6 +42,8 @@ WEB_MIN_LEN = 6
 ROOT = os.path.join(os.path.dirname(__file__), "..")
 OUT = os.path.join(ROOT, "src", "ner", "brown", "clusters.txt")
 WEB_OUT = os.path.join(ROOT, "src", "lexicon", "web_words.txt")
+EN_OUT = os.path.join(ROOT, "src", "lexicon", "english_words.txt")
+EN_MIN_LOGPROB = -14.0
 
 
 def table(wheel, name):
@@ -49,6 +57,7 @@ def main():
         wheel = os.path.join(tmp, os.listdir(tmp)[0])
         prob = table(wheel, "de_lexeme_prob")
         cluster = table(wheel, "de_lexeme_cluster")
+        en_prob = table(wheel, "en_lexeme_prob")
     # Most probable first; ties by spelling, so the cut is stable.
     ranked = sorted(prob, key=lambda w: (-prob[w], w))
     words = sorted(w for w in ranked[:KEEP] if cluster.get(w) and not any(c.isspace() for c in w))
@@ -75,6 +84,20 @@ def main():
         for w in sorted(web):
             f.write(f"{w}\t{web[w]}\n")
     print(f"web_words.txt: {len(web)} words")
+    english = {}
+    for w, p in en_prob.items():
+        if p < EN_MIN_LOGPROB or len(w) < 3 or not (w.isascii() and w.isalpha() and w.islower()):
+            continue
+        if p > max(prob.get(w, -99.0), prob.get(w.capitalize(), -99.0)):
+            english[w] = max(1, int(math.exp(p) * 1e8))
+    with open(EN_OUT, "w", encoding="utf-8") as f:
+        f.write(f"# English words more frequent in English than in German: {PACKAGE} (MIT),\n")
+        f.write(f"# en_lexeme_prob against de_lexeme_prob; lower-case ASCII words of 3 letters or\n")
+        f.write(f"# more at log probability {EN_MIN_LOGPROB} or above; frequency per 100 million words.\n")
+        f.write("# Built by scripts/spacy_lookups.py; regenerate, do not edit.\n")
+        for w in sorted(english):
+            f.write(f"{w}\t{english[w]}\n")
+    print(f"english_words.txt: {len(english)} words")
 
 
 if __name__ == "__main__":

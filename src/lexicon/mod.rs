@@ -2,6 +2,7 @@
 //! lexicon with frequencies, and the workspace vocabulary.
 
 mod closed_class;
+pub mod english;
 pub mod hunspell;
 pub mod nouns;
 pub mod train;

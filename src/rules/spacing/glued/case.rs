@@ -3,7 +3,7 @@
 
 use super::wordlists::AUXILIARIES;
 use super::{GlueKind, Known, Split, lower_first};
-use crate::lexicon::is_closed_class_de;
+use crate::lexicon::{CLOSED_CLASS_EN, english, is_closed_class_de};
 
 /// `Some(None)`: the token has a case boundary but is not glued (a camel-case
 /// name); `None`: no case boundary.
@@ -82,6 +82,9 @@ pub(super) fn case_boundary(word: &str, sentence_start: bool, k: &Known) -> Opti
     // syllables brands are made of ("WebKit", "SanDisk", "HintHunt"), is
     // glue; English "-ing" compounds ("OnlineBanking") are not.
     let l_cap = l.chars().next().is_some_and(char::is_uppercase);
+    if l_cap && caps == 1 && english_brand(l, r, k) {
+        return Some(None);
+    }
     if l_cap && caps == 1 && lc >= 3 && rc >= 3 {
         let long = ((lc + rc >= 11 && lc >= 4 && rc >= 4) || (lc >= 7 && lc + rc >= 10))
             && !r.ends_with("ing");
@@ -134,4 +137,16 @@ pub(super) fn case_boundary(word: &str, sentence_start: bool, k: &Known) -> Opti
         attested: false,
         surname_like: false,
     }))
+}
+
+/// Two capitalized English words the archive never writes apart
+/// ("TorrentFreak", "GameStandard", "OnlineBanking"): a brand; German glue
+/// is made of German words. An English title that lost a space ("Blade
+/// Runner", "The Independent") is written apart elsewhere or starts with a
+/// function word.
+pub(super) fn english_brand(l: &str, r: &str, k: &Known) -> bool {
+    english::is_english(l)
+        && english::is_english(r)
+        && !CLOSED_CLASS_EN.contains(&lower_first(l).as_str())
+        && k.vocabulary.pair_count(l, r) == 0
 }

@@ -381,6 +381,7 @@ pub fn check(cx: &Ctx, sink: &mut Sink) {
             let person = (name == Some(EntityKind::Person))
                 .then(|| glued_person_name(w))
                 .flatten()
+                .filter(|&at| !case::english_brand(&w[..at], &w[at..], &known))
                 .map(|at| (at, GlueKind::CaseBoundary));
             let article = || {
                 let next = toks[j + 1..].iter().take(3).map(|n| {

@@ -719,3 +719,20 @@ fn a_name_the_archive_repeats_and_never_writes_apart_is_not_glue_before_a_partic
     let repeated = text("Er kam zu einemEnde. Sie kam zu einemEnde.");
     assert!(split_in(&repeated, "einemEnde").is_some());
 }
+
+#[test]
+fn two_english_words_in_camel_case_are_a_brand_unless_written_apart_or_a_title() {
+    let none = Vocabulary::new();
+    let k = known(&none, &[]);
+    for w in ["TorrentFreak", "OnlineBanking", "GameStandard"] {
+        assert_eq!(split_word(w, false, &k), None, "{w}");
+    }
+    // German glue is made of German words.
+    assert!(split_word("RegierungSamstag", false, &k).is_some());
+    // An English title starts with a function word or is written apart
+    // elsewhere in the archive.
+    assert!(split_word("TheIndependent", false, &k).is_some());
+    let apart =
+        Vocabulary::from_texts([("Er sah Blade Runner im Kino.", crate::markup::Format::Text)]);
+    assert!(split_word("BladeRunner", false, &known(&apart, &[])).is_some());
+}
