@@ -53,6 +53,10 @@ pub struct TrainNerArgs {
     /// sentence orders.
     #[arg(long, default_value_t = TrainOptions::default().bags)]
     pub bags: usize,
+    /// Training cost of tagging a token of a name as outside (0: plain
+    /// perceptron updates).
+    #[arg(long, default_value_t = TrainOptions::default().miss_cost)]
+    pub miss_cost: f32,
     /// Seed of the sentence order.
     #[arg(long, default_value_t = TrainOptions::default().seed)]
     pub seed: u64,
@@ -232,6 +236,7 @@ pub fn train(args: &TrainNerArgs) -> i32 {
         seen_as: args.seen_as,
         seed: args.seed,
         bags: args.bags,
+        miss_cost: args.miss_cost,
     };
     let model = train::train(&data, words, &opts, dev.as_deref(), &mut |line| {
         eprintln!("{line}")

@@ -10,7 +10,7 @@ use super::decode::{self, DecodeScratch, Transitions};
 use super::eval::{self, Scores};
 use super::features::{Extractor, Features, Scratch, WordTable};
 use super::hash::KeyMap;
-use super::labels::{Label, N_LABELS};
+use super::labels::{Label, N_LABELS, OUTSIDE};
 use super::model::{Model, RawModel};
 use super::wordtable;
 
@@ -36,6 +36,12 @@ pub struct TrainOptions {
     /// Train this many perceptrons on different sentence orders and
     /// average their weights.
     pub bags: usize,
+    /// Cost-augmented training: while learning, "O" on a token inside a
+    /// gold name scores this much more, so the perceptron also updates
+    /// when a name wins by less than that margin. Missing a name is
+    /// costlier than a wrong type, and the tagger misses more names than
+    /// it invents (dev recall 0.77, precision 0.82).
+    pub miss_cost: f32,
 }
 
 impl Default for TrainOptions {
@@ -47,7 +53,8 @@ impl Default for TrainOptions {
             prune: 0.5,
             word_dropout: 0.0,
             seen_as: true,
-            bags: 5,
+            bags: 10,
+            miss_cost: 1.0,
         }
     }
 }
@@ -184,6 +191,18 @@ fn emissions(w: &[f32], feats: &[u32], ranges: &[(u32, u32)], out: &mut Vec<f32>
     }
 }
 
+/// Adds the training cost of missing a name to the emission scores.
+fn add_costs(em: &mut [f32], gold: &[Label], miss_cost: f32) {
+    if miss_cost == 0.0 {
+        return;
+    }
+    for (i, g) in gold.iter().enumerate() {
+        if !g.is_outside() {
+            em[i * L + OUTSIDE.index()] += miss_cost;
+        }
+    }
+}
+
 /// Trains a model. `log` receives progress lines; `dev`, when given, is
 /// scored after every epoch (for choosing the epoch count; the final
 /// model is the one after the last epoch).
@@ -265,6 +284,7 @@ pub fn train(
                 let threshold = (opts.word_dropout.clamp(0.0, 1.0) as f64 * u32::MAX as f64) as u64;
                 ranges(starts, lead, || (rng.next() >> 32) < threshold, &mut rg);
                 emissions(&p.w, &idx.feats, &rg, &mut em);
+                add_costs(&mut em, gold, opts.miss_cost);
                 decode::viterbi(&em, &p.t, &mut ds, &mut pred);
                 tokens += gold.len();
                 if pred != *gold {
@@ -479,6 +499,16 @@ mod tests {
             )));
         }
         v
+    }
+
+    #[test]
+    fn only_outside_inside_a_gold_name_costs_extra() {
+        let gold = [OUTSIDE, Label(1)];
+        let mut em = vec![0.0; 2 * L];
+        add_costs(&mut em, &gold, 1.5);
+        let raised: Vec<usize> = (0..2 * L).filter(|&k| em[k] != 0.0).collect();
+        assert_eq!(raised, [L + OUTSIDE.index()]);
+        assert_eq!(em[L + OUTSIDE.index()], 1.5);
     }
 
     #[test]
