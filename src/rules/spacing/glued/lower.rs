@@ -93,7 +93,13 @@ fn split_runs(word: &str, sentence_start: bool, k: &Known) -> Option<Split> {
         let Some((score, split)) = c.score(word, i, n, right, k) else {
             continue;
         };
-        if best.as_ref().is_none_or(|(s, _)| score > *s) {
+        // Strong evidence beats a higher score on weak evidence:
+        // "Kritik|seines" (a closed-class word after a known noun), not
+        // "Kritiks|eines".
+        if best
+            .as_ref()
+            .is_none_or(|(s, b)| (split.strong, score) > (b.strong, *s))
+        {
             best = Some((score, split));
         }
     }

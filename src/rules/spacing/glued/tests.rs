@@ -736,3 +736,12 @@ fn two_english_words_in_camel_case_are_a_brand_unless_written_apart_or_a_title()
         Vocabulary::from_texts([("Er sah Blade Runner im Kino.", crate::markup::Format::Text)]);
     assert!(split_word("BladeRunner", false, &known(&apart, &[])).is_some());
 }
+
+#[test]
+fn the_split_on_strong_evidence_wins_over_a_weak_one_with_a_higher_score() {
+    assert_eq!(split("Kritikseines").as_deref(), Some("Kritik seines"));
+    assert_eq!(
+        split("Parteiinzwischen").as_deref(),
+        Some("Partei inzwischen")
+    );
+}
