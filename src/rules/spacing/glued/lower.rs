@@ -340,6 +340,18 @@ fn preposition_adjective(l: &str, r: &str, lex: &Lexicon) -> bool {
 
 /// Endings of derived adjectives ("sachlich", "satirisch", "lesbar",
 /// "formell", "global", "massiv").
+/// An adjective or participle with no ending ("geregelt", "schriftlich",
+/// "trostlos"): after "nicht" it is a predicate, which German writes
+/// apart from "nicht"; only the inflected attributive forms join
+/// ("nichtöffentliche"), and participles in "-end" ("nichtrostend").
+fn predicative(r: &str, lex: &Lexicon) -> bool {
+    r.chars().count() >= 4
+        && !["e", "en", "er", "es", "em", "end"]
+            .iter()
+            .any(|e| r.ends_with(e))
+        && lower_dominant(lex, r)
+}
+
 const DERIVED_ADJECTIVE_ENDINGS: &[&str] = &["lich", "isch", "bar", "ell", "al", "iv"];
 
 /// A past participle in ge-...-t or -iert written in lower case
@@ -433,7 +445,7 @@ impl<'a> Parts<'a> {
             || (l_low == "nicht"
                 && !capitalized
                 && !sentence_start
-                && verb_not_adjective(r, k.lexicon))
+                && (verb_not_adjective(r, k.lexicon) || predicative(r, k.lexicon)))
             // A sentence opened by a function word glued to the next
             // ("Dochverglichen", "Damitimitierten", lowered by
             // `lower_split`): no word starts with an article, conjunction

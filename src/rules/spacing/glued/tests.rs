@@ -745,3 +745,18 @@ fn the_split_on_strong_evidence_wins_over_a_weak_one_with_a_higher_score() {
         Some("Partei inzwischen")
     );
 }
+
+#[test]
+fn nicht_before_an_adjective_or_participle_without_ending_is_glue() {
+    for (w, at) in [
+        ("nichtgeregelt", "nicht"),
+        ("nichtschriftlich", "nicht"),
+        ("nichttrostlos", "nicht"),
+    ] {
+        assert_eq!(split_mid(w).map(|s| s.at), Some(at.len()), "{w}");
+    }
+    // Attributive forms join, and so do participles in "-end".
+    for w in ["nichtschriftliche", "nichtrostend"] {
+        assert_eq!(split_mid(w), None, "{w}");
+    }
+}
