@@ -442,6 +442,11 @@ impl<'a> Parts<'a> {
             // "nicht" starts adjectives and participles in -end
             // ("nichtöffentlich", "nichtrostend"), no verb forms; not at a
             // sentence start, where "Nichtwissen" is a noun.
+            // A preposition before a number word ("inzwei", "umacht"):
+            // no word is made so; "ein" is left out ("umein", "Andrei").
+            || (!capitalized
+                && ADJECTIVE_PREPOSITIONS.contains(&l_low.as_str())
+                && NUMBER_WORDS[1..].contains(&r))
             || (l_low == "nicht"
                 && !capitalized
                 && !sentence_start

@@ -760,3 +760,11 @@ fn nicht_before_an_adjective_or_participle_without_ending_is_glue() {
         assert_eq!(split_mid(w), None, "{w}");
     }
 }
+
+#[test]
+fn a_preposition_before_a_number_word_is_glue() {
+    assert_eq!(split("inzwei").as_deref(), Some("in zwei"));
+    assert_eq!(split("umacht").as_deref(), Some("um acht"));
+    // Not before "ein": "Andrei" is a name.
+    assert_eq!(split_mid("Andrei"), None);
+}
