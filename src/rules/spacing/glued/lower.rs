@@ -338,8 +338,6 @@ fn preposition_adjective(l: &str, r: &str, lex: &Lexicon) -> bool {
     })
 }
 
-/// Endings of derived adjectives ("sachlich", "satirisch", "lesbar",
-/// "formell", "global", "massiv").
 /// An adjective or participle with no ending ("geregelt", "schriftlich",
 /// "trostlos"): after "nicht" it is a predicate, which German writes
 /// apart from "nicht"; only the inflected attributive forms join
@@ -352,6 +350,8 @@ fn predicative(r: &str, lex: &Lexicon) -> bool {
         && lower_dominant(lex, r)
 }
 
+/// Endings of derived adjectives ("sachlich", "satirisch", "lesbar",
+/// "formell", "global", "massiv").
 const DERIVED_ADJECTIVE_ENDINGS: &[&str] = &["lich", "isch", "bar", "ell", "al", "iv"];
 
 /// A past participle in ge-...-t or -iert written in lower case
@@ -439,14 +439,15 @@ impl<'a> Parts<'a> {
                 && DERIVED_ADJECTIVE_ENDINGS.iter().any(|e| l.ends_with(e))
                 && lower_dominant(k.lexicon, &l_low)
                 && (verb_not_adjective(r, k.lexicon) || participle(r, k.lexicon)))
-            // "nicht" starts adjectives and participles in -end
-            // ("nichtöffentlich", "nichtrostend"), no verb forms; not at a
-            // sentence start, where "Nichtwissen" is a noun.
             // A preposition before a number word ("inzwei", "umacht"):
-            // no word is made so; "ein" is left out ("umein", "Andrei").
+            // no word is made so; "ein" is left out ("Andrei").
             || (!capitalized
                 && ADJECTIVE_PREPOSITIONS.contains(&l_low.as_str())
                 && NUMBER_WORDS[1..].contains(&r))
+            // "nicht" starts adjectives and participles in -end
+            // ("nichtöffentlich", "nichtrostend"), no verb forms or
+            // predicates (see `predicative`); not at a sentence start,
+            // where "Nichtwissen" is a noun.
             || (l_low == "nicht"
                 && !capitalized
                 && !sentence_start
