@@ -350,6 +350,19 @@ fn predicative(r: &str, lex: &Lexicon) -> bool {
         && lower_dominant(lex, r)
 }
 
+/// A frequent word German writes in lower case, not closed-class and no
+/// infinitive, participle or past tense: mostly adjectives and adverbs
+/// ("leicht", "wenig", "vieles"), also present tenses ("bleibt").
+fn plain_adjective(r: &str, lex: &Lexicon) -> bool {
+    let f = lex.freq(r);
+    f >= 100
+        && f >= 4 * lex.freq_upper_first(r)
+        && !verb_not_adjective(r, lex)
+        // Past tenses and subjunctives ("wie|gelte" is "wiegelte").
+        && !r.ends_with("te")
+        && !is_closed_class_de(r)
+}
+
 /// Endings of derived adjectives ("sachlich", "satirisch", "lesbar",
 /// "formell", "global", "massiv").
 const DERIVED_ADJECTIVE_ENDINGS: &[&str] = &["lich", "isch", "bar", "ell", "al", "iv"];
@@ -444,6 +457,13 @@ impl<'a> Parts<'a> {
             || (!capitalized
                 && ADJECTIVE_PREPOSITIONS.contains(&l_low.as_str())
                 && NUMBER_WORDS[1..].contains(&r))
+            // "so", "wie" and "mehr" before an adjective or participle
+            // ("soleicht", "wiewenig", "mehrgerüstet"): the words they
+            // start are few and listed ("sogenannt", "soweit", "mehrfach").
+            || (!capitalized
+                && rc >= 4
+                && (matches!(l_low.as_str(), "so" | "wie") && plain_adjective(r, k.lexicon)
+                    || l_low == "mehr" && participle(r, k.lexicon)))
             // "nicht" starts adjectives and participles in -end
             // ("nichtöffentlich", "nichtrostend"), no verb forms or
             // predicates (see `predicative`); not at a sentence start,

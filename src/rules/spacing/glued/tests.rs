@@ -768,3 +768,17 @@ fn a_preposition_before_a_number_word_is_glue() {
     // Not before "ein": "Andrei" is a name.
     assert_eq!(split_mid("Andrei"), None);
 }
+
+#[test]
+fn so_wie_and_mehr_before_an_adjective_or_participle_are_glue() {
+    assert_eq!(split("soleicht").as_deref(), Some("so leicht"));
+    assert_eq!(split("wiewenig").as_deref(), Some("wie wenig"));
+    assert_eq!(split("mehrgerüstet").as_deref(), Some("mehr gerüstet"));
+    // The conjunctions and adverbs they make, and verbs in "wie-".
+    for w in [
+        "soweit", "sofern", "sobald", "solange", "sooft", "sowenig", "sosehr", "soviel",
+        "sogleich", "wieweit", "wieviel", "wiegelte", "mehrfach", "mehrmals",
+    ] {
+        assert_eq!(split_mid(w), None, "{w}");
+    }
+}
