@@ -164,23 +164,11 @@ fn brown_clusters(root: &str) {
     write_table("brown.bin", &table);
 }
 
-/// `web-words.bin`: the word frequencies of `src/lexicon/web_words.txt`
-/// (`scripts/spacy_lookups.py`), keyed by the exact spelling. A slot holds
-/// the high 40 bits of the word's `hash::strong` and, in its low 24 bits,
-/// the frequency per 100 million words (at least 1); 0 is an empty slot.
-/// Two words that share a tag keep the larger frequency. Lookup in
-/// `src/lexicon/web.rs`.
+/// `web-words.bin`: the word frequencies per 100 million words of
+/// `src/lexicon/web_words.txt` (`scripts/spacy_lookups.py`; layout in
+/// `frequency_table`), and its bit filter. Lookup in `src/lexicon/web.rs`.
 fn web_words(root: &str) {
-    const LOW: u64 = (1 << 24) - 1;
-    let entries = tab_list(root, "src/lexicon/web_words.txt", "frequency");
-    let table = hash_table(
-        entries
-            .iter()
-            .map(|(w, f)| (w.as_str(), (*f).clamp(1, LOW))),
-        LOW,
-        Shared::KeepLarger,
-    );
-    write_table("web-words.bin", &table);
+    let entries = frequency_table(root, "src/lexicon/web_words.txt", "web-words.bin");
     // Most lookups are of non-words (candidate parts of a glued token):
     // a 256 KB bit set of bits 40 to 60 of the hashes answers most of
     // them from the cache, where the 2 MB table would miss it.
@@ -207,13 +195,21 @@ fn dative_nouns(root: &str) {
     write_table("dative-nouns.bin", &table);
 }
 
-/// `english-words.bin`: the words of `src/lexicon/english_words.txt`
-/// (`scripts/spacy_lookups.py`). A slot holds the high 40 bits of the
-/// word's `hash::strong` and, in its low 24 bits, its English frequency per
-/// 100 million words; 0 is an empty slot. Lookup in `src/lexicon/english.rs`.
+/// `english-words.bin`: the English frequencies of
+/// `src/lexicon/english_words.txt` (`scripts/spacy_lookups.py`; layout in
+/// `frequency_table`). Lookup in `src/lexicon/english.rs`.
 fn english_words(root: &str) {
+    frequency_table(root, "src/lexicon/english_words.txt", "english-words.bin");
+}
+
+/// Writes `out`, the table of a `word<TAB>frequency` list `rel` keyed by
+/// the exact spelling: a slot holds the high 40 bits of the word's
+/// `hash::strong` and, in its low 24 bits, the frequency (at least 1); 0
+/// is an empty slot, and two words that share a tag keep the larger
+/// frequency. Returns the list.
+fn frequency_table(root: &str, rel: &str, out: &str) -> Vec<(String, u64)> {
     const LOW: u64 = (1 << 24) - 1;
-    let entries = tab_list(root, "src/lexicon/english_words.txt", "frequency");
+    let entries = tab_list(root, rel, "frequency");
     let table = hash_table(
         entries
             .iter()
@@ -221,7 +217,8 @@ fn english_words(root: &str) {
         LOW,
         Shared::KeepLarger,
     );
-    write_table("english-words.bin", &table);
+    write_table(out, &table);
+    entries
 }
 
 /// Bits of the web words' filter (see `web_words`).

@@ -51,6 +51,16 @@ def table(wheel, name):
         return json.loads(gzip.decompress(z.read(f"spacy_lookups_data/data/{name}.json.gz")))
 
 
+def write_list(path, header, values):
+    """Writes `word<TAB>value` lines, sorted by word, after `#` header lines."""
+    with open(path, "w", encoding="utf-8") as f:
+        for line in header + ["Built by scripts/spacy_lookups.py; regenerate, do not edit."]:
+            f.write(f"# {line}\n")
+        for w in sorted(values):
+            f.write(f"{w}\t{values[w]}\n")
+    print(f"{os.path.basename(path)}: {len(values)} words")
+
+
 def main():
     with tempfile.TemporaryDirectory() as tmp:
         subprocess.run([sys.executable, "-m", "pip", "download", "--no-deps", "-q", "-d", tmp, PACKAGE], check=True)
@@ -60,14 +70,11 @@ def main():
         en_prob = table(wheel, "en_lexeme_prob")
     # Most probable first; ties by spelling, so the cut is stable.
     ranked = sorted(prob, key=lambda w: (-prob[w], w))
-    words = sorted(w for w in ranked[:KEEP] if cluster.get(w) and not any(c.isspace() for c in w))
-    with open(OUT, "w", encoding="utf-8") as f:
-        f.write(f"# Brown clusters of German words: {PACKAGE} (MIT), de_lexeme_cluster,\n")
-        f.write(f"# the {KEEP} most probable words of de_lexeme_prob.\n")
-        f.write("# Built by scripts/spacy_lookups.py; regenerate, do not edit.\n")
-        for w in words:
-            f.write(f"{w}\t{cluster[w]}\n")
-    print(f"clusters.txt: {len(words)} words")
+    clusters = {w: cluster[w] for w in ranked[:KEEP] if cluster.get(w) and not any(c.isspace() for c in w)}
+    write_list(OUT, [
+        f"Brown clusters of German words: {PACKAGE} (MIT), de_lexeme_cluster,",
+        f"the {KEEP} most probable words of de_lexeme_prob.",
+    ], clusters)
     # The lexicon's words: Latin letters only, as `lexicon::train::is_word`.
     def is_word(w):
         return all(c.isalpha() and ord(c) < 0x250 for c in w)
@@ -76,29 +83,22 @@ def main():
         f = int(math.exp(prob[w]) * 1e8)
         if f >= WEB_MIN_FREQ and len(w) >= WEB_MIN_LEN and len(w) <= 64 and is_word(w):
             web[w] = f
-    with open(WEB_OUT, "w", encoding="utf-8") as f:
-        f.write(f"# German word frequencies per 100 million words: {PACKAGE} (MIT),\n")
-        f.write(f"# de_lexeme_prob; words of {WEB_MIN_LEN} letters or more among the {WEB_KEEP} most\n")
-        f.write(f"# probable, {WEB_MIN_FREQ} per 100 million or more.\n")
-        f.write("# Built by scripts/spacy_lookups.py; regenerate, do not edit.\n")
-        for w in sorted(web):
-            f.write(f"{w}\t{web[w]}\n")
-    print(f"web_words.txt: {len(web)} words")
+    write_list(WEB_OUT, [
+        f"German word frequencies per 100 million words: {PACKAGE} (MIT),",
+        f"de_lexeme_prob; words of {WEB_MIN_LEN} letters or more among the {WEB_KEEP} most",
+        f"probable, {WEB_MIN_FREQ} per 100 million or more.",
+    ], web)
     english = {}
     for w, p in en_prob.items():
         if p < EN_MIN_LOGPROB or len(w) < 3 or not (w.isascii() and w.isalpha() and w.islower()):
             continue
         if p > max(prob.get(w, -99.0), prob.get(w.capitalize(), -99.0)):
             english[w] = max(1, int(math.exp(p) * 1e8))
-    with open(EN_OUT, "w", encoding="utf-8") as f:
-        f.write(f"# English words more frequent in English than in German: {PACKAGE} (MIT),\n")
-        f.write(f"# en_lexeme_prob against de_lexeme_prob; lower-case ASCII words of 3 letters or\n")
-        f.write(f"# more at log probability {EN_MIN_LOGPROB} or above; frequency per 100 million words.\n")
-        f.write("# Built by scripts/spacy_lookups.py; regenerate, do not edit.\n")
-        for w in sorted(english):
-            f.write(f"{w}\t{english[w]}\n")
-    print(f"english_words.txt: {len(english)} words")
-
+    write_list(EN_OUT, [
+        f"English words more frequent in English than in German: {PACKAGE} (MIT),",
+        "en_lexeme_prob against de_lexeme_prob; lower-case ASCII words of 3 letters or",
+        f"more at log probability {EN_MIN_LOGPROB} or above; frequency per 100 million words.",
+    ], english)
 
 if __name__ == "__main__":
     main()

@@ -5,6 +5,7 @@
 //! "OnlineBanking"); glue between two German words is made of German
 //! words.
 
+use super::lower_small;
 use crate::ner::hash;
 
 /// The table `build.rs` compiles (layout there).
@@ -14,15 +15,12 @@ const LOW: u64 = (1 << 24) - 1;
 
 /// Whether `word`, lower-cased, is more an English word than a German one.
 pub fn is_english(word: &str) -> bool {
-    let mut buf = [0u8; 32];
-    let b = word.as_bytes();
-    if b.len() < 3 || b.len() > buf.len() || !b.iter().all(u8::is_ascii_alphabetic) {
+    if word.len() < 3 || !word.bytes().all(|b| b.is_ascii_alphabetic()) {
         return false;
     }
-    for (o, c) in buf.iter_mut().zip(b) {
-        *o = c.to_ascii_lowercase();
-    }
-    hash::probe(TABLE, hash::strong(&buf[..b.len()]), LOW) != 0
+    let mut buf = [0u8; 32];
+    lower_small(word, &mut buf)
+        .is_some_and(|w| hash::probe(TABLE, hash::strong(w.as_bytes()), LOW) != 0)
 }
 
 #[cfg(test)]

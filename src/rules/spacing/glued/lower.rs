@@ -224,7 +224,7 @@ fn infinitive_freq(stem: &str, lex: &Lexicon) -> u64 {
 /// ("nächtliche", "erbärmlichen"): the frequency of the bare adjective,
 /// which German writes in lower case.
 fn inflected_adjective(r: &str, lex: &Lexicon) -> Option<u64> {
-    ["en", "er", "em", "es", "e"].iter().find_map(|e| {
+    ADJECTIVE_ENDINGS.iter().find_map(|e| {
         let stem = r.strip_suffix(e)?;
         if stem.chars().count() < 4 {
             return None;
@@ -306,7 +306,7 @@ const UNINFLECTED_ARTICLES: &[&str] = &["ein", "kein", "mein", "dein", "sein", "
 /// particle verb they are one word ("vorgesehenen", "anhaltender").
 fn preposition_adjective(l: &str, r: &str, lex: &Lexicon) -> bool {
     let endings: &[&str] = if ADJECTIVE_PREPOSITIONS.contains(&l) {
-        &["en", "er", "em", "es", "e"]
+        ADJECTIVE_ENDINGS
     } else if UNINFLECTED_ARTICLES.contains(&l) {
         // "ein roter", "kein neues".
         &["er", "es"]
@@ -344,9 +344,8 @@ fn preposition_adjective(l: &str, r: &str, lex: &Lexicon) -> bool {
 /// ("nichtöffentliche"), and participles in "-end" ("nichtrostend").
 fn predicative(r: &str, lex: &Lexicon) -> bool {
     r.chars().count() >= 4
-        && !["e", "en", "er", "es", "em", "end"]
-            .iter()
-            .any(|e| r.ends_with(e))
+        && !ADJECTIVE_ENDINGS.iter().any(|e| r.ends_with(e))
+        && !r.ends_with("end")
         && lower_dominant(lex, r)
 }
 
@@ -362,6 +361,10 @@ fn plain_adjective(r: &str, lex: &Lexicon) -> bool {
         && !r.ends_with("te")
         && !is_closed_class_de(r)
 }
+
+/// Inflection endings of adjectives, longest first where one ends
+/// another ("-en" before "-e").
+const ADJECTIVE_ENDINGS: &[&str] = &["en", "er", "em", "es", "e"];
 
 /// Endings of derived adjectives ("sachlich", "satirisch", "lesbar",
 /// "formell", "global", "massiv").
