@@ -286,56 +286,64 @@ impl Model {
         })
     }
 
+    /// The range in `entries` of `key`'s row (empty when the model does
+    /// not know the feature).
     #[inline]
-    fn row(&self, key: u64) -> &[u32] {
+    fn row(&self, key: u64) -> [u32; 2] {
         let fp = fingerprint(key);
         let mut s = slot_of(key, self.mask);
         loop {
             let [k, a] = self.slots[s];
             if k == 0 {
-                return &[];
+                return [0, 0];
             }
             if k == fp {
-                return &self.entries[a as usize..self.slots[s + 1][1] as usize];
+                return [a, self.slots[s + 1][1]];
             }
             s = (s + 1) & self.mask as usize;
         }
     }
 
-    /// Asks the CPU to start loading the slots of a token's features, so
-    /// the lookups of one token overlap the memory latency of the next.
-    #[inline]
-    fn prefetch(&self, keys: &[u64]) {
-        #[cfg(target_arch = "x86_64")]
-        for &key in keys {
-            let p = self.slots.as_ptr().wrapping_add(slot_of(key, self.mask));
-            // SAFETY: a prefetch is a hint; it never faults or reads
-            // into the program, whatever the address.
-            unsafe {
-                std::arch::x86_64::_mm_prefetch::<{ std::arch::x86_64::_MM_HINT_T0 }>(
-                    p as *const i8,
-                )
-            };
-        }
-        #[cfg(not(target_arch = "x86_64"))]
-        let _ = keys;
-    }
-
     /// Emission scores (`n × L`) of a sentence's features.
-    pub fn emissions(&self, f: &Features, out: &mut Vec<f32>) {
+    ///
+    /// Nearly all the time of tagging is spent waiting for memory: each
+    /// feature costs one random read in `slots` and one in `entries`, and
+    /// the second depends on the first. So the work is pipelined over
+    /// tokens: while token `i` is summed, the rows of token `i + 1` are
+    /// found (their slots were requested one step earlier) and their
+    /// entries requested, and the slots of token `i + 2` are requested.
+    pub fn emissions(&self, f: &Features, rows: &mut Vec<[u32; 2]>, out: &mut Vec<f32>) {
+        let n = f.len();
+        rows.clear();
+        rows.reserve(f.keys.len());
         out.clear();
-        out.reserve(f.len() * L);
-        let mut acc = [0i32; L];
-        if !f.is_empty() {
-            self.prefetch(f.token(0));
-        }
-        for i in 0..f.len() {
-            if i + 1 < f.len() {
-                self.prefetch(f.token(i + 1));
+        out.reserve(n * L);
+        let prefetch_slots = |i: usize| {
+            if i < n {
+                for &key in f.token(i) {
+                    prefetch(self.slots.as_ptr().wrapping_add(slot_of(key, self.mask)));
+                }
             }
+        };
+        let resolve = |i: usize, rows: &mut Vec<[u32; 2]>| {
+            if i < n {
+                for &key in f.token(i) {
+                    let r = self.row(key);
+                    prefetch(self.entries.as_ptr().wrapping_add(r[0] as usize));
+                    rows.push(r);
+                }
+            }
+        };
+        prefetch_slots(0);
+        prefetch_slots(1);
+        resolve(0, rows);
+        let mut acc = [0i32; L];
+        for i in 0..n {
+            prefetch_slots(i + 2);
+            resolve(i + 1, rows);
             acc.fill(0);
-            for &key in f.token(i) {
-                for &e in self.row(key) {
+            for &[a, b] in &rows[f.start[i] as usize..f.start[i + 1] as usize] {
+                for &e in &self.entries[a as usize..b as usize] {
                     let (l, w) = unpack(e);
                     acc[l] += w;
                 }
@@ -361,7 +369,7 @@ impl Model {
     ) {
         let ex = Extractor::new(&self.words);
         ex.extract(words, &mut s.feat, &mut s.features);
-        self.emissions(&s.features, &mut s.emissions);
+        self.emissions(&s.features, &mut s.rows, &mut s.emissions);
         decode::viterbi(&s.emissions, &self.trans, &mut s.decode, labels);
         if let Some(conf) = confidence {
             conf.clear();
@@ -386,9 +394,24 @@ impl Model {
 pub struct TagScratch {
     feat: Scratch,
     features: Features,
+    rows: Vec<[u32; 2]>,
     emissions: Vec<f32>,
     decode: DecodeScratch,
     margins: Vec<f32>,
+}
+
+/// Asks the CPU to start loading the cache line at `p`, so that the
+/// lookups of one token overlap the memory latency of the next.
+#[inline]
+fn prefetch<T>(p: *const T) {
+    #[cfg(target_arch = "x86_64")]
+    // SAFETY: a prefetch is a hint; it never faults or reads into the
+    // program, whatever the address.
+    unsafe {
+        std::arch::x86_64::_mm_prefetch::<{ std::arch::x86_64::_MM_HINT_T0 }>(p as *const i8)
+    };
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = p;
 }
 
 struct Reader<'a> {
