@@ -10,7 +10,10 @@ pub mod vocab;
 mod web;
 mod words;
 
-pub use closed_class::{CLOSED_CLASS_DE, CLOSED_CLASS_EN, is_closed_class_de, lower_small};
+pub use closed_class::{
+    CLOSED_CLASS_DE, CLOSED_CLASS_EN, MORE_DETERMINERS_DE, is_closed_class_de,
+    is_closed_class_de_for_ner, lower_small,
+};
 pub use hunspell::Hunspell;
 pub use train::lower_dominant;
 pub use vocab::{Counts, VocabView, Vocabulary, VocabularyChange, VocabularyUse};

@@ -10,7 +10,7 @@ use super::brown;
 use super::gazetteer::{Gazetteer, bit};
 use super::hash::{self, KeyMap, feat1, feat2, feat3};
 use super::text::{norm_into, shapes};
-use crate::lexicon::is_closed_class_de;
+use crate::lexicon::is_closed_class_de_for_ner;
 
 /// What the model learned about words from unlabelled text (frequency
 /// classes from Google Books 1-grams, clusters from the training text),
@@ -168,7 +168,7 @@ impl<'a> Extractor<'a> {
             sshape: hash::str(&s.short),
             gaz: self.gaz.word_bits(&s.norm, upper_initial),
             info: self.words.get(norm),
-            closed: s.norm.len() <= 12 && is_closed_class_de(&s.norm),
+            closed: s.norm.len() <= 12 && is_closed_class_de_for_ner(&s.norm),
             upper_initial,
             len_class: match s.norm.chars().count() {
                 0..=1 => 1,

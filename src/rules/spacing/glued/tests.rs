@@ -44,6 +44,10 @@ fn glued_kinds_are_split() {
         split("Verhandlungenwie").as_deref(),
         Some("Verhandlungen wie")
     );
+    // Determiners after a preposition: "in" also starts particle verbs,
+    // which a closed-class word after it rules out.
+    assert_eq!(split("injenem").as_deref(), Some("in jenem"));
+    assert_eq!(split("mitdemselben").as_deref(), Some("mit demselben"));
 }
 
 #[test]
