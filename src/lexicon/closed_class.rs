@@ -348,11 +348,30 @@ pub const CLOSED_CLASS_EN: &[&str] = &[
 
 /// Whether `word` (any case) is a German closed-class word.
 pub fn is_closed_class_de(word: &str) -> bool {
+    static SET: std::sync::OnceLock<ClosedSet> = std::sync::OnceLock::new();
+    let set = SET.get_or_init(|| {
+        CLOSED_CLASS_DE
+            .iter()
+            .chain(MORE_DETERMINERS_DE)
+            .copied()
+            .collect()
+    });
+    contains_lowered(set, word)
+}
+
+/// [`is_closed_class_de`] as the NER model learned it: without
+/// [`MORE_DETERMINERS_DE`].
+pub fn is_closed_class_de_for_ner(word: &str) -> bool {
+    static SET: std::sync::OnceLock<ClosedSet> = std::sync::OnceLock::new();
+    contains_lowered(
+        SET.get_or_init(|| CLOSED_CLASS_DE.iter().copied().collect()),
+        word,
+    )
+}
+
+fn contains_lowered(set: &ClosedSet, word: &str) -> bool {
     let mut buf = [0u8; 32];
-    let Some(lower) = lower_small(word, &mut buf) else {
-        return false;
-    };
-    closed_set().contains(lower)
+    lower_small(word, &mut buf).is_some_and(|lower| set.contains(lower))
 }
 
 /// With [`super::vocab::WordHasher`]: the glued-words rule asks this for
@@ -361,25 +380,6 @@ type ClosedSet = std::collections::HashSet<
     &'static str,
     std::hash::BuildHasherDefault<super::vocab::WordHasher>,
 >;
-
-fn closed_set() -> &'static ClosedSet {
-    static SET: std::sync::OnceLock<ClosedSet> = std::sync::OnceLock::new();
-    SET.get_or_init(|| {
-        CLOSED_CLASS_DE
-            .iter()
-            .chain(MORE_DETERMINERS_DE)
-            .copied()
-            .collect()
-    })
-}
-
-/// [`is_closed_class_de`] as the NER model learned it: without
-/// [`MORE_DETERMINERS_DE`].
-pub fn is_closed_class_de_for_ner(word: &str) -> bool {
-    let mut buf = [0u8; 32];
-    is_closed_class_de(word)
-        && lower_small(word, &mut buf).is_some_and(|l| !MORE_DETERMINERS_DE.contains(&l))
-}
 
 /// Lower-cases a short word into `buf` without allocating; `None` when it
 /// does not fit (closed-class words are all short).

@@ -18,3 +18,17 @@ pub use hunspell::Hunspell;
 pub use train::lower_dominant;
 pub use vocab::{Counts, VocabView, Vocabulary, VocabularyChange, VocabularyUse};
 pub use words::{INFLECTION_SUFFIXES, Lexicon};
+
+/// The length in bytes of the longest of `words` (for constants sized by
+/// a word list).
+pub const fn longest(words: &[&str]) -> usize {
+    let mut m = 0;
+    let mut i = 0;
+    while i < words.len() {
+        if words[i].len() > m {
+            m = words[i].len();
+        }
+        i += 1;
+    }
+    m
+}

@@ -25,17 +25,7 @@ pub const INFLECTION_SUFFIXES: &[&str] = &[
     "e", "n", "en", "s", "es", "er", "ern", "em", "in", "innen", "ens", "nen",
 ];
 
-const MAX_SUFFIX_LEN: usize = {
-    let mut m = 0;
-    let mut i = 0;
-    while i < INFLECTION_SUFFIXES.len() {
-        if INFLECTION_SUFFIXES[i].len() > m {
-            m = INFLECTION_SUFFIXES[i].len();
-        }
-        i += 1;
-    }
-    m
-};
+const MAX_SUFFIX_LEN: usize = super::longest(INFLECTION_SUFFIXES);
 
 /// A word's path through the fst (see [`Lexicon::walk`]).
 struct Walk<'f> {

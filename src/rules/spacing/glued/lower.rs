@@ -107,24 +107,14 @@ fn split_runs(word: &str, sentence_start: bool, k: &Known) -> Option<Split> {
 }
 
 /// The longest entry of [`REJECT_RIGHT`] in bytes.
-const REJECT_RIGHT_MAX_LEN: usize = {
-    let mut m = 0;
-    let mut i = 0;
-    while i < REJECT_RIGHT.len() {
-        if REJECT_RIGHT[i].len() > m {
-            m = REJECT_RIGHT[i].len();
-        }
-        i += 1;
-    }
-    m
-};
+const REJECT_RIGHT_MAX_LEN: usize = crate::lexicon::longest(REJECT_RIGHT);
 
 /// Tests on the spelling of the right part alone.
 fn right_may_split_off(l: &str, r: &str, lc: usize) -> bool {
     // "es" and "er" are endings too, but also pronouns ("gibtes"):
     // [`Parts::new`] decides.
-    // The length test first: it settles most split points, where the list
-    // scan cost a tenth of the rule's instructions.
+    // The length test first: it settles most split points without the
+    // list scan (2 % of the rule's instructions under callgrind).
     if r.len() <= REJECT_RIGHT_MAX_LEN && !matches!(r, "es" | "er") && REJECT_RIGHT.contains(&r) {
         return false;
     }
