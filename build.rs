@@ -79,6 +79,7 @@ fn main() {
     web_words(&root);
     dative_nouns(&root);
     english_words(&root);
+    lexicon_index(&root);
 }
 
 fn write_table(name: &str, table: &[u64]) {
@@ -219,6 +220,42 @@ fn frequency_table(root: &str, rel: &str, out: &str) -> Vec<(String, u64)> {
     );
     write_table(out, &table);
     entries
+}
+
+/// `lexicon-index.bin`: the frequencies of the words of
+/// `models/lexicon-de.fst` (layout in `frequency_table`; the fst's
+/// word-ending entries left out). The glued-words rule asks the lexicon
+/// for the frequency of some 100,000 candidate parts per pass over an
+/// archive, and a walk down the fst costs about 1,000 instructions where
+/// the hash and one probe cost a tenth of that. Lookup in
+/// `src/lexicon/words.rs`, whose tests check every word.
+fn lexicon_index(root: &str) {
+    const LOW: u64 = (1 << 24) - 1;
+    let path = Path::new(root).join("models/lexicon-de.fst");
+    println!("cargo::rerun-if-changed={}", path.display());
+    let bytes = std::fs::read(&path).unwrap_or_default();
+    let mut words: Vec<(String, u64)> = Vec::new();
+    // A missing or broken model gives an empty lexicon (see
+    // `Lexicon::embedded`), and so an empty index.
+    if let Ok(map) = fst::Map::new(bytes) {
+        let mut stream = map.stream();
+        while let Some((k, v)) = fst::Streamer::next(&mut stream) {
+            if k.first() == Some(&1) || v == 0 {
+                continue;
+            }
+            assert!(v <= LOW, "lexicon frequency over 24 bits: {v}");
+            words.push((String::from_utf8_lossy(k).into_owned(), v));
+        }
+    }
+    // 40-bit tags: two of 73,000 words share one with odds of about 1 in
+    // 400,000, and the build then says so rather than answer for one of
+    // them with the other's frequency.
+    let table = hash_table(
+        words.iter().map(|(w, f)| (w.as_str(), *f)),
+        LOW,
+        Shared::Fail("lexicon words"),
+    );
+    write_table("lexicon-index.bin", &table);
 }
 
 /// Bits of the web words' filter (see `web_words`).
