@@ -8,6 +8,7 @@ pub mod nouns;
 pub mod train;
 pub mod vocab;
 mod web;
+mod word_set;
 mod words;
 
 pub use closed_class::{
@@ -17,6 +18,7 @@ pub use closed_class::{
 pub use hunspell::Hunspell;
 pub use train::lower_dominant;
 pub use vocab::{Counts, VocabView, Vocabulary, VocabularyChange, VocabularyUse};
+pub use word_set::WordSet;
 pub use words::{INFLECTION_SUFFIXES, Lexicon};
 
 /// The length in bytes of the longest of `words` (for constants sized by

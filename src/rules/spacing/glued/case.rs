@@ -97,7 +97,7 @@ pub(super) fn case_boundary(word: &str, sentence_start: bool, k: &Known) -> Opti
                 kind: GlueKind::CaseBoundary,
                 strong: true,
                 new_sentence: is_closed_class_de(&r_low)
-                    && !AUXILIARIES.contains(&r_low.as_str())
+                    && !AUXILIARIES.contains(r_low.as_str())
                     && k.lexicon.freq(&r_low) >= k.lexicon.freq(r),
                 attested: false,
                 surname_like: false,
@@ -120,7 +120,7 @@ pub(super) fn case_boundary(word: &str, sentence_start: bool, k: &Known) -> Opti
     }
     let new_sentence = caps == 1
         && is_closed_class_de(&r_low)
-        && !AUXILIARIES.contains(&r_low.as_str())
+        && !AUXILIARIES.contains(r_low.as_str())
         && k.lexicon.freq(&r_low) >= k.lexicon.freq(r);
     // One unknown part must at least look like a word.
     if !(l_known && r_known) && (lc < 3 || rc < 3) {

@@ -106,16 +106,11 @@ fn split_runs(word: &str, sentence_start: bool, k: &Known) -> Option<Split> {
     best.map(|(_, s)| s)
 }
 
-/// The longest entry of [`REJECT_RIGHT`] in bytes.
-const REJECT_RIGHT_MAX_LEN: usize = crate::lexicon::longest(REJECT_RIGHT);
-
 /// Tests on the spelling of the right part alone.
 fn right_may_split_off(l: &str, r: &str, lc: usize) -> bool {
     // "es" and "er" are endings too, but also pronouns ("gibtes"):
     // [`Parts::new`] decides.
-    // The length test first: it settles most split points without the
-    // list scan (2 % of the rule's instructions under callgrind).
-    if r.len() <= REJECT_RIGHT_MAX_LEN && !matches!(r, "es" | "er") && REJECT_RIGHT.contains(&r) {
+    if !matches!(r, "es" | "er") && REJECT_RIGHT.contains(r) {
         return false;
     }
     // A two-letter left part splits off only as a closed-class word
@@ -447,7 +442,7 @@ impl<'a> Parts<'a> {
         let l_low = lower_first(l);
         // An article, pronoun or conjunction on the left ("dieübrigen",
         // "istes") is evidence as good as one on the right.
-        let l_closed = (LEFT_EVIDENCE.contains(&l_low.as_str())
+        let l_closed = (LEFT_EVIDENCE.contains(l_low.as_str())
             && (rc >= 4 || is_closed_class_de(r) || es_er))
             || (es_er && pronoun_after(&l_low, capitalized, k.lexicon))
             || (rc >= 4 && glue_adverb(&l_low, Side::Left))
@@ -492,8 +487,8 @@ impl<'a> Parts<'a> {
                 && rc >= 4
                 && is_closed_class_de(&l_low)
                 && l_low != "ich"
-                && !PARTICLES.contains(&l_low.as_str())
-                && !PREFIX_WORDS.contains(&l_low.as_str()));
+                && !PARTICLES.contains(l_low.as_str())
+                && !PREFIX_WORDS.contains(l_low.as_str()));
         // A sentence opened by a pronoun or adverb glued to the finite
         // verb that German puts second ("Erbekam", "Hierschnürt"); "er-"
         // and "so-" start verbs and words too ("erkannte", "sobald"), so
@@ -556,7 +551,7 @@ impl<'a> Parts<'a> {
                 || zu_infinitive
                 || prep_adjective
                 || glue_adverb(r, Side::Right),
-            aux: AUXILIARIES.contains(&r),
+            aux: AUXILIARIES.contains(r),
             l_low,
             attested,
         })
@@ -591,7 +586,7 @@ impl<'a> Parts<'a> {
     /// "festgestellt", "bereitgestellt", "weitergeht".
     fn particle_verb(&self) -> bool {
         let (l_key, r) = (self.l_key(), self.r);
-        if !PARTICLES.contains(&l_key) {
+        if !PARTICLES.contains(l_key) {
             return false;
         }
         // After a particle only a non-verb closed-class word is split off.
@@ -711,7 +706,7 @@ impl<'a> Parts<'a> {
     fn open_compound(&self, k: &Known) -> bool {
         let (l_low, r) = (self.l_low.as_str(), self.r);
         // Not a word that starts adjectives and compounds.
-        if PREFIX_WORDS.contains(&l_low) {
+        if PREFIX_WORDS.contains(l_low) {
             return true;
         }
         // Nominalized verbs: "Straßengeschehen", "Nachsehen"; but not
@@ -950,7 +945,7 @@ fn prefixed_verb(l: &str, r: &str, lex: &Lexicon) -> bool {
     let n = r.chars().count();
     n >= 7
         && r.ends_with("en")
-        && PARTICLES.iter().any(|p| {
+        && PARTICLES.words().iter().any(|p| {
             p.len() >= 2
                 && r.starts_with(p)
                 && n >= p.chars().count() + 5
@@ -968,7 +963,7 @@ fn pronoun_after(l_low: &str, capitalized: bool, lex: &Lexicon) -> bool {
         || (!capitalized
             && l_low.chars().count() >= 4
             && !l_low.ends_with("en")
-            && (AUXILIARIES.contains(&l_low)
+            && (AUXILIARIES.contains(l_low)
                 || CONJUNCTIONS_BEFORE_PRONOUN.contains(&l_low)
                 || STRONG_PAST.contains(&l_low)
                 || (l_low.ends_with("te") && weak_past(l_low, lex))))

@@ -377,7 +377,13 @@ pub fn check(cx: &Ctx, sink: &mut Sink) {
         if found.is_none() {
             // Both split at an offset into the whole token, on evidence
             // strong enough for a name.
-            let truncated = truncated_before_conjunction(w).map(|at| (at, GlueKind::Lower));
+            // The tokenizer's flag spares the search for a hyphen in the
+            // many tokens without one.
+            let truncated = t
+                .has(flag::HAS_HYPHEN)
+                .then(|| truncated_before_conjunction(w))
+                .flatten()
+                .map(|at| (at, GlueKind::Lower));
             let person = (name == Some(EntityKind::Person))
                 .then(|| glued_person_name(w))
                 .flatten()

@@ -1,6 +1,11 @@
 //! Word lists of the glued-words rule: what German writes as one word and
 //! what it never does. Each list says which split it allows or forbids.
 
+use std::sync::OnceLock;
+
+use crate::lexicon::WordSet;
+use crate::lexicon::vocab::WordMap;
+
 /// Camel-case names and brands that are words ("YouTube"), beyond those the
 /// rule already leaves alone by shape ("iPhone", "GmbH", "BioNTech").
 pub(super) const CAMEL_CASE_WORDS: &[&str] = &[
@@ -71,16 +76,16 @@ pub(super) const ACRONYM_ENDINGS: &[&str] = &[
 
 /// Right parts that are inflection or derivation endings as well as words
 /// ("Ministerin", "Felder", "Hauses"): never split off.
-pub(super) const REJECT_RIGHT: &[&str] = &[
+pub(super) static REJECT_RIGHT: WordSet = WordSet::new(&[
     "e", "n", "s", "en", "er", "es", "em", "ern", "ens", "nen", "st", "te", "ten", "ter", "tes",
     "de", "re", "le", "ne", "se", "ge", "be", "et", "ie", "ion", "bar", "los", "lich", "heit",
     "keit", "ung", "schaft", "tum", "weise",
-];
+]);
 
 /// Separable verb particles: "festgestellt", "aufgenommen" are words, so a
 /// particle on the left is split only from an article, pronoun,
 /// conjunction or preposition.
-pub(super) const PARTICLES: &[&str] = &[
+pub(super) static PARTICLES: WordSet = WordSet::new(&[
     "ab", "an", "auf", "aus", "bei", "ein", "fest", "fort", "her", "hin", "mit", "nach", "vor",
     "weg", "weiter", "wieder", "zu", "zurück", "zusammen", "über", "unter", "um", "durch", "da",
     "dar", "empor", "entgegen", "gegen", "heim", "herab", "heran", "herauf", "heraus", "herbei",
@@ -89,7 +94,7 @@ pub(super) const PARTICLES: &[&str] = &[
     "ver", "zer", "er", "be", "ge", "miss", "voll", "hoch", "frei", "gut", "schlecht", "statt",
     "teil", "kennen", "kaputt", "offen", "bereit", "bekannt", "klar", "bloß", "fern", "nahe",
     "kund", "preis", "stand", "still", "wahr", "irre",
-];
+]);
 
 /// Particles that are also prepositions or bound prefixes: before a verb
 /// form they may well be glue ("mit denen", "zu haben").
@@ -115,18 +120,18 @@ pub(super) const ADVERB_AFTER_ARTICLE: &[&str] = &[
 ];
 
 /// Auxiliaries and modals: closed-class, but verbs.
-pub(super) const AUXILIARIES: &[&str] = &[
+pub(super) static AUXILIARIES: WordSet = WordSet::new(&[
     "ist", "sind", "war", "waren", "bin", "bist", "seid", "wäre", "wären", "sei", "seien", "hat",
     "haben", "hatte", "hatten", "habe", "hätte", "hätten", "wird", "werden", "wurde", "wurden",
     "würde", "würden", "worden", "kann", "können", "konnte", "konnten", "könnte", "muss", "müssen",
     "musste", "mussten", "soll", "sollen", "sollte", "sollten", "will", "wollen", "wollte",
     "wollten", "darf", "dürfen", "durfte", "mag", "möchte",
-];
+]);
 
 /// Articles, pronouns, conjunctions and auxiliaries that are rarely the
 /// first part of a word: glued to anything lower-case, they are glue
 /// ("dieübrigen", "istes", "undgeduldig").
-pub(super) const LEFT_EVIDENCE: &[&str] = &[
+pub(super) static LEFT_EVIDENCE: WordSet = WordSet::new(&[
     "der", "die", "das", "den", "dem", "des", "eine", "einer", "einem", "einen", "eines", "dieser",
     "diese", "dieses", "diesem", "diesen", "seine", "seiner", "seinem", "seinen", "ihre", "ihrer",
     "ihrem", "ihren", "ihres", "unsere", "sie", "es", "wir", "und", "oder", "aber", "sondern",
@@ -134,7 +139,7 @@ pub(super) const LEFT_EVIDENCE: &[&str] = &[
     "haben", "hatte", "kann", "muss", "soll", "sich",
     // Contractions of a preposition and an article.
     "im", "am", "zum", "zur", "vom", "beim", "ins",
-];
+]);
 
 /// Where an adverb is evidence of glue.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -263,9 +268,25 @@ const ADVERBS: &[(&str, Side)] = &[
 
 /// `w` is an adverb that is evidence of glue on this side of a split.
 pub(super) fn glue_adverb(w: &str, side: Side) -> bool {
-    ADVERBS
-        .iter()
-        .any(|&(a, s)| a == w && (s == side || s == Side::Both))
+    // Asked at every split point: a map, not a scan of the list.
+    static MAP: OnceLock<WordMap<&'static str, Side>> = OnceLock::new();
+    const LONGEST: usize = longest_adverb();
+    w.len() <= LONGEST
+        && MAP
+            .get_or_init(|| ADVERBS.iter().copied().collect())
+            .get(w)
+            .is_some_and(|&s| s == side || s == Side::Both)
+}
+
+const fn longest_adverb() -> usize {
+    let (mut m, mut i) = (0, 0);
+    while i < ADVERBS.len() {
+        if ADVERBS[i].0.len() > m {
+            m = ADVERBS[i].0.len();
+        }
+        i += 1;
+    }
+    m
 }
 
 /// Finite verbs and conjunctions that "es" and "er" follow ("gibtes",
@@ -293,7 +314,7 @@ pub(super) const NUMBER_WORDS: &[&str] = &[
 /// Words that start adjectives and compounds ("prokurdisch",
 /// "außerplanmäßig", "vorhergesagt") rather than end a phrase: a lower-case
 /// word after them is split off only when the archive writes the pair apart.
-pub(super) const PREFIX_WORDS: &[&str] = &[
+pub(super) static PREFIX_WORDS: WordSet = WordSet::new(&[
     "pro", "anti", "meist", "not", "all", "außer", "vorher", "darüber", "dazu", "davon", "rein",
     "nichts", "links", "rechts", "gleich", "selbst", "nach", "aus", "stimm", "erb", "nicht",
     "viel", "hoch", "tief", "weit", "lang", "groß", "klein", "neu", "alt", "voll", "halb", "mehr",
@@ -304,7 +325,7 @@ pub(super) const PREFIX_WORDS: &[&str] = &[
     "dort", "so", "wie", "je", "immer", "schon", "fast", "kaum", "offen", "bereit", "stark",
     "hängen", "schwer", "falsch", "gut", "kalt", "übrig", "froh", "aller", "eben", "frei", "fest",
     "leicht", "tot", "klar", "nahe", "zeit", "richtig", "sicher",
-];
+]);
 
 /// Endings of masculine person nouns that take the feminine "-in"
 /// ("Sprecherin", "Präsidentin", "Journalistin").
@@ -442,3 +463,21 @@ pub(super) const STRONG_PAST: &[&str] = &[
     "zog",
     "zogen",
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_adverb_is_listed_once_with_its_side() {
+        let mut seen = std::collections::HashSet::new();
+        for (a, _) in ADVERBS {
+            assert!(seen.insert(a), "{a} twice: the map would keep one side");
+        }
+        assert!(glue_adverb("allerdings", Side::Left));
+        assert!(glue_adverb("allerdings", Side::Right));
+        assert!(glue_adverb("insgesamt", Side::Right));
+        assert!(!glue_adverb("insgesamt", Side::Left));
+        assert!(!glue_adverb("Allerdings", Side::Right));
+    }
+}
