@@ -295,6 +295,31 @@ fn glued_person_name(w: &str) -> Option<usize> {
     (word(l, 4) && word(r, 3) && !CAMEL_CASE_WORDS.contains(&w)).then_some(at)
 }
 
+/// The hyphen-separated parts of a token; the tokenizer's flag spares
+/// the search for a hyphen in the many tokens without one.
+fn segments(w: &str, hyphenated: bool) -> Segments<'_> {
+    if hyphenated {
+        Segments::Many(w.split('-'))
+    } else {
+        Segments::One(Some(w))
+    }
+}
+
+enum Segments<'a> {
+    One(Option<&'a str>),
+    Many(std::str::Split<'a, char>),
+}
+
+impl<'a> Iterator for Segments<'a> {
+    type Item = &'a str;
+    fn next(&mut self) -> Option<&'a str> {
+        match self {
+            Segments::One(w) => w.take(),
+            Segments::Many(s) => s.next(),
+        }
+    }
+}
+
 pub fn check(cx: &Ctx, sink: &mut Sink) {
     if !sink.enabled(&GLUED_WORDS) {
         return;
@@ -353,7 +378,7 @@ pub fn check(cx: &Ctx, sink: &mut Sink) {
         }
         let mut found = None;
         let mut off = 0;
-        for seg in w.split('-') {
+        for seg in segments(w, t.has(flag::HAS_HYPHEN)) {
             if (MIN_LEN..=MAX_LEN * 4).contains(&seg.len()) {
                 let sentence_start = starts[j] && off == 0;
                 let split = *cache
