@@ -337,6 +337,22 @@ pub const MORE_DETERMINERS_DE: &[&str] = &[
     "unseres",
 ];
 
+/// Subordinating conjunctions of a higher or older register ("obzwar",
+/// "dieweilen") that the list above lacked: part of the closed class for
+/// every rule, not for the NER tagger (see [`MORE_DETERMINERS_DE`]). The
+/// glued-words rule took them for glue ("ob|zwar", "die|weilen").
+pub const MORE_CONJUNCTIONS_DE: &[&str] = &[
+    "obschon",
+    "obzwar",
+    "wiewohl",
+    "dieweil",
+    "dieweilen",
+    "alldieweil",
+    "sintemal",
+    "wofern",
+    "jedennoch",
+];
+
 /// English closed-class words, the second language.
 pub const CLOSED_CLASS_EN: &[&str] = &[
     "the", "a", "an", "and", "or", "but", "of", "to", "in", "on", "at", "by", "for", "with",
@@ -353,6 +369,7 @@ pub fn is_closed_class_de(word: &str) -> bool {
         CLOSED_CLASS_DE
             .iter()
             .chain(MORE_DETERMINERS_DE)
+            .chain(MORE_CONJUNCTIONS_DE)
             .copied()
             .collect()
     });

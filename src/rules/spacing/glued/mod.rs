@@ -133,6 +133,8 @@ impl Known<'_> {
     /// spelling, or the user listed it.
     fn exact(&self, w: &str, sentence_start: bool) -> bool {
         self.lexicon.contains(w)
+            // Rare conjunctions the lexicon lacks ("obzwar", "dieweilen").
+            || (w.len() <= 12 && is_closed_class_de(w) && (sentence_start || w.starts_with(char::is_lowercase)))
             || self.words.iter().any(|x| x == w)
             || (sentence_start && self.lexicon.contains(&lower_first(w)))
             || self.hunspell(w)
@@ -433,6 +435,16 @@ pub fn check(cx: &Ctx, sink: &mut Sink) {
         let Some((seg_off, split)) = found else {
             continue;
         };
+        // Hashtags and handles write their words in camel case on purpose
+        // ("#freeLy", "@HallerTagblatt"); a sentence glued to one
+        // ("#BoatengDer") or a lower-case word ("#Boateng-Äußerungvon")
+        // is still glue.
+        if split.kind == GlueKind::CaseBoundary
+            && !split.new_sentence
+            && text[..t.span().start].ends_with(['#', '@'])
+        {
+            continue;
+        }
         if name.is_some() && !split.strong {
             continue;
         }

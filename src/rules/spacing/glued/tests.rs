@@ -786,3 +786,33 @@ fn so_wie_and_mehr_before_an_adjective_or_participle_are_glue() {
         assert_eq!(split_mid(w), None, "{w}");
     }
 }
+
+#[test]
+fn camel_case_hashtags_and_handles_are_not_split() {
+    let text = "Die Kampagne lief unter #freiesWort und @ZeitungHeute weiter.";
+    assert!(flagged(CODE, text).is_empty(), "{:?}", flagged(CODE, text));
+    // The same words outside a hashtag are glue.
+    assert_eq!(
+        flagged(CODE, "Die Kampagne lief unter freiesWort weiter."),
+        ["freiesWort"]
+    );
+}
+
+#[test]
+fn sentence_or_lower_case_word_glued_to_a_hashtag_is_still_glue() {
+    let text = "Sie schrieb #Wahlkampf Die Partei schwieg.";
+    assert!(flagged(CODE, text).is_empty());
+    let glued = "Sie schrieb #WahlkampfDie Partei schwieg.";
+    assert_eq!(flagged(CODE, glued), ["WahlkampfDie"]);
+    let lower = "Sie schrieb #Wahlkampf-Parolenvon gestern.";
+    assert_eq!(flagged(CODE, lower), ["Wahlkampf-Parolenvon"]);
+}
+
+#[test]
+fn rare_conjunctions_are_words() {
+    for w in ["obzwar", "obschon", "dieweilen", "alldieweil", "sintemal"] {
+        assert_eq!(split(w), None, "{w}");
+    }
+    let text = "Er blieb, obzwar es regnete, dieweilen sie ging.";
+    assert!(flagged(CODE, text).is_empty(), "{:?}", flagged(CODE, text));
+}
