@@ -351,6 +351,20 @@ pub fn check(cx: &Ctx, sink: &mut Sink) {
             starts[j] = true;
         }
     }
+    // After a colon German capitalizes the first word of a full sentence
+    // ("Streiks: InWien sind ..."), so it counts as a sentence start; an
+    // opening quote may stand between.
+    for j in 1..toks.len() {
+        if toks[j].kind == TokenKind::Word {
+            let mut p = j - 1;
+            if toks[p].kind == TokenKind::Quote && p > 0 {
+                p -= 1;
+            }
+            if toks[p].kind == TokenKind::Punct && toks[p].text(text) == ":" {
+                starts[j] = true;
+            }
+        }
+    }
     // The words of names of two words or more ("Edward Wasserman"): the
     // same word elsewhere in the article, where the tagger may not see a
     // name (at a sentence start), is that name, not glue ("Wasserman

@@ -816,3 +816,17 @@ fn rare_conjunctions_are_words() {
     let text = "Er blieb, obzwar es regnete, dieweilen sie ging.";
     assert!(flagged(CODE, text).is_empty(), "{:?}", flagged(CODE, text));
 }
+
+#[test]
+fn capitalized_short_word_after_a_colon_starts_a_sentence() {
+    assert_eq!(
+        flagged(CODE, "Sie streikten: InWien standen die Betriebe still."),
+        ["InWien"]
+    );
+    assert_eq!(
+        flagged(CODE, "Sie sagte: „ImHerbst wird gewählt.“"),
+        ["ImHerbst"]
+    );
+    // Inside a sentence a short capitalized prefix makes names and brands.
+    assert!(flagged(CODE, "Sie setzt die Seiten mit InDesign.").is_empty());
+}
