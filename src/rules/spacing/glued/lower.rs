@@ -920,7 +920,11 @@ impl<'a> Parts<'a> {
                 || conjunction
                 // A name glued to a verb form or adverb ("Varoufakissprach",
                 // "Tsiprasteilgenommen"): no name ends in one that long.
-                || (noun_verb && self.rc >= 5),
+                || (noun_verb && self.rc >= 5)
+                // "hat" and "war" end names of up to four letters before
+                // them ("Farhat", "Anwar"), not longer ones
+                // ("Stockhausen|hat", "Lukaschenko|war").
+                || (self.capitalized && self.lc >= 5 && matches!(r, "hat" | "war")),
             // A short capitalized word ending in a short function word is
             // as often a surname ("Kimmich", "Zehnder", "Ballin").
             // At a sentence start, a function word on the left is the start

@@ -830,3 +830,15 @@ fn capitalized_short_word_after_a_colon_starts_a_sentence() {
     // Inside a sentence a short capitalized prefix makes names and brands.
     assert!(flagged(CODE, "Sie setzt die Seiten mit InDesign.").is_empty());
 }
+
+#[test]
+fn name_of_five_letters_or_more_glued_to_hat_or_war_is_strong_evidence() {
+    for w in ["Lukaschenkohat", "Stockhausenhat", "Kowalskiwar"] {
+        let s = split_mid(w).unwrap_or_else(|| panic!("{w} not split"));
+        assert!(s.strong, "{w}: {s:?}");
+    }
+    // Short names end in them: "Farhat", "Anwar".
+    for w in ["Farhat", "Anwar"] {
+        assert!(split_mid(w).is_none_or(|s| !s.strong), "{w}");
+    }
+}
