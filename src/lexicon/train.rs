@@ -133,6 +133,13 @@ pub fn build(train: &Path, dev: &Path, wordfreq: &Path) -> Result<Vec<u8>, Strin
         .collect();
     // Google Books: the total is first freq / first cumshare.
     let gb = read(wordfreq)?;
+    let lower_gb: std::collections::HashSet<&str> = gb
+        .lines()
+        .skip(1)
+        .filter_map(|l| l.split(',').next())
+        .filter(|w| w.starts_with(char::is_lowercase))
+        .collect();
+    freq.retain(|w, _| !case_glue(w, &lower_gb));
     let mut gb_total = 0.0;
     for line in gb.lines().skip(1) {
         let mut f = line.split(',');
@@ -180,9 +187,46 @@ pub fn build(train: &Path, dev: &Path, wordfreq: &Path) -> Result<Vec<u8>, Strin
     Ok(build_map(&mut pairs))
 }
 
+/// A training token that is two words which lost their space: a German
+/// function word or a lower-case word of the Google Books list before a
+/// capital ("meinFreund", "derRaiffeisen", "findenLeidenschaft"). GermEval
+/// keeps such tokens from its sources; in the lexicon they would pass as
+/// words. Camel-case brands start with no German word ("easyCruise",
+/// "jetAudio") and stay.
+fn case_glue(w: &str, lower_words: &std::collections::HashSet<&str>) -> bool {
+    let Some((i, _)) = w.char_indices().skip(2).find(|&(_, c)| c.is_uppercase()) else {
+        return false;
+    };
+    let l = &w[..i];
+    l.chars().all(char::is_lowercase) && (super::is_closed_class_de(l) || lower_words.contains(l))
+}
+
 /// The lower-case spelling of `r` is at least as common as the capitalized
 /// one ("wie" yes; "teil" no, "Teil" is the word).
 pub fn lower_dominant(l: &Lexicon, r: &str) -> bool {
     let f = l.freq(r);
     f > 0 && f >= l.freq_upper_first(r)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn training_tokens_glued_after_a_german_word_are_kept_out() {
+        let lower: std::collections::HashSet<&str> = ["finden", "neue"].into_iter().collect();
+        for w in ["meinFreund", "derRaiffeisen", "findenLeidenschaft", "dieUS"] {
+            assert!(case_glue(w, &lower), "{w}");
+        }
+        for w in [
+            "easyCruise",
+            "jetAudio",
+            "iPhone",
+            "McDonald",
+            "Regierung",
+            "neue",
+        ] {
+            assert!(!case_glue(w, &lower), "{w}");
+        }
+    }
 }
