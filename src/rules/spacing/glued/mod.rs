@@ -273,6 +273,22 @@ fn truncated_before_conjunction(w: &str) -> Option<usize> {
     (head_letters >= 2 && AFTER_TRUNCATION.contains(&last)).then_some(head.len() + 1)
 }
 
+/// "aufT-Shirts", "schwarzenE-Bikes": a lower-case word glued to a
+/// compound that starts with one capital letter ("T-Shirt", "E-Mail",
+/// "U-Bahn"). The first segment is too short a tail for [`split_word`]; the
+/// offset returned is where the space goes, before the letter.
+fn glued_before_letter_compound(w: &str, k: &Known) -> Option<usize> {
+    let (first, _) = w.split_once('-')?;
+    let mut cs = first.char_indices().rev();
+    let (at, c) = cs.next()?;
+    let l = &first[..at];
+    let ok = c.is_uppercase()
+        && l.chars().count() >= 2
+        && l.chars().all(|c| c.is_lowercase() && is_latin_letter(c))
+        && (is_closed_class_de(l) || k.part(l));
+    ok.then_some(at)
+}
+
 /// "RachelCusk", "JozefKovalik": a token the tagger takes for a person,
 /// made of two capitalized words, the first of four letters or more. The
 /// camel-case names of people start with a short particle ("McDonald",
@@ -425,6 +441,11 @@ pub fn check(cx: &Ctx, sink: &mut Sink) {
                 .then(|| truncated_before_conjunction(w))
                 .flatten()
                 .map(|at| (at, GlueKind::Lower));
+            let letter = t
+                .has(flag::HAS_HYPHEN)
+                .then(|| glued_before_letter_compound(w, &known))
+                .flatten()
+                .map(|at| (at, GlueKind::CaseBoundary));
             let person = (name == Some(EntityKind::Person))
                 .then(|| glued_person_name(w))
                 .flatten()
@@ -442,6 +463,7 @@ pub fn check(cx: &Ctx, sink: &mut Sink) {
                 glued_article(w, starts[j], next).map(|at| (at, GlueKind::Lower))
             };
             found = truncated
+                .or(letter)
                 .or(person)
                 .or_else(article)
                 .map(|(at, kind)| (at, Split::new(0, kind, true)));

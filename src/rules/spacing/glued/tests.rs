@@ -842,3 +842,17 @@ fn name_of_five_letters_or_more_glued_to_hat_or_war_is_strong_evidence() {
         assert!(split_mid(w).is_none_or(|s| !s.strong), "{w}");
     }
 }
+
+#[test]
+fn word_glued_to_a_one_letter_compound_is_split_before_the_letter() {
+    assert_eq!(
+        fixed(CODE, "Sie druckten Parolen aufT-Shirts und Tassen."),
+        "Sie druckten Parolen auf T-Shirts und Tassen."
+    );
+    assert_eq!(
+        fixed(CODE, "Er kaufte zwei schwarzeE-Bikes im Laden."),
+        "Er kaufte zwei schwarze E-Bikes im Laden."
+    );
+    let fine = "Sie schrieb per E-Mail, fuhr mit der U-Bahn und trug T-Shirts.";
+    assert!(flagged(CODE, fine).is_empty(), "{:?}", flagged(CODE, fine));
+}
