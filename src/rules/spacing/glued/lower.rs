@@ -245,6 +245,34 @@ fn inflected_adjective(r: &str, lex: &Lexicon) -> Option<u64> {
 /// Endings of nouns that take a linking "s" in every compound.
 const LINKING_S_ENDINGS: &[&str] = &["ung", "heit", "keit", "schaft", "ion", "tät"];
 
+/// `l` ends like a noun that joins a compound only with a linking "s".
+fn takes_linking_s(l: &str) -> bool {
+    LINKING_S_ENDINGS.iter().any(|e| l.ends_with(e))
+}
+
+/// `l` is the dative plural of a noun whose plural ends in "-e", "-el" or
+/// "-er" ("Tagen", "Protesten", "Mitteln"): a form no compound starts
+/// with ("Tageszeit", "Mittelweg"), so before a closed-class word that is
+/// also a noun it is glue ("Tagen|waren"). Nouns whose plural is "-en"
+/// ("Straßen", "Frauen") make compounds with it and are not matched: their
+/// form without "-en" is no word.
+fn dative_plural(l: &str, lex: &Lexicon) -> bool {
+    if !l.starts_with(char::is_uppercase) || l.chars().count() < 5 {
+        return false;
+    }
+    if let Some(stem) = l.strip_suffix("en") {
+        return lex.freq(stem) > 0 && lex.freq(&format!("{stem}e")) > 0;
+    }
+    (l.ends_with("eln") || l.ends_with("ern")) && lex.freq(&l[..l.len() - 1]) > 0
+}
+
+/// What follows the "s" of `r` is a word: the "s" may be the linking one
+/// of the left part ("Regierung|sende" is "Regierungs|ende").
+fn after_linking_s_is_word(r: &str, k: &Known) -> bool {
+    let rest = &r[1..];
+    rest.chars().count() < 3 || k.part(rest) || k.part(&upper_first(rest))
+}
+
 /// Pronouns and adverbs that open a sentence before its finite verb.
 const V2_OPENERS: &[&str] = &[
     "er", "sie", "es", "wir", "ich", "ihr", "man", "hier", "dort", "so", "dann", "nun", "jetzt",
@@ -513,8 +541,10 @@ impl<'a> Parts<'a> {
             || (capitalized
                 && lc >= 5
                 && rc >= 3
-                && !r.starts_with('s')
-                && LINKING_S_ENDINGS.iter().any(|e| l.ends_with(e))
+                // "Regierungsende" is "Regierungs|ende"; "Nutzungsoll"
+                // has no "oll" to be a compound of.
+                && (!r.starts_with('s') || !after_linking_s_is_word(r, k))
+                && takes_linking_s(l)
                 && lower_dominant(k.lexicon, r)
                 // Borrowed nouns in "-ion" make compounds without it
                 // ("promotiontechnisch"); before a verb form they are glue
@@ -692,7 +722,14 @@ impl<'a> Parts<'a> {
             return true;
         }
         // Closed-class words that are also nouns: "Menschenwürde", "Wurstwaren".
-        if self.capitalized && NOUN_HOMOGRAPHS.contains(&r) && !self.attested {
+        // Not after a noun that would need a linking "s"
+        // ("Nutzung|soll", "Koalitionsregierung|würde").
+        if self.capitalized
+            && NOUN_HOMOGRAPHS.contains(&r)
+            && !self.attested
+            && !((self.lc >= 5 && takes_linking_s(l) || dative_plural(l, k.lexicon))
+                && lower_dominant(k.lexicon, r))
+        {
             return true;
         }
         // Feminine nouns: "Sprecherin", "Präsidentin"; not "hat|in",

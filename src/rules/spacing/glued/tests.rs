@@ -856,3 +856,23 @@ fn word_glued_to_a_one_letter_compound_is_split_before_the_letter() {
     let fine = "Sie schrieb per E-Mail, fuhr mit der U-Bahn und trug T-Shirts.";
     assert!(flagged(CODE, fine).is_empty(), "{:?}", flagged(CODE, fine));
 }
+
+#[test]
+fn noun_needing_a_linking_s_or_a_dative_plural_before_a_noun_homograph_is_glue() {
+    assert_eq!(split("Nutzungsoll").as_deref(), Some("Nutzung soll"));
+    assert_eq!(
+        split("Koalitionsregierungwürde").as_deref(),
+        Some("Koalitionsregierung würde")
+    );
+    assert_eq!(split("Protestenwaren").as_deref(), Some("Protesten waren"));
+    assert_eq!(split("Mittelnwürde").as_deref(), Some("Mitteln würde"));
+    // The compounds these homographs make keep their stem or linking form.
+    for w in [
+        "Menschenwürde",
+        "Wurstwaren",
+        "Regierungsende",
+        "Frauenwürde",
+    ] {
+        assert_eq!(split(w), None, "{w}");
+    }
+}
