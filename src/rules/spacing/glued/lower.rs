@@ -260,8 +260,17 @@ fn dative_plural(l: &str, lex: &Lexicon) -> bool {
     if !l.starts_with(char::is_uppercase) || l.chars().count() < 5 {
         return false;
     }
+    let f = lex.freq(l);
     if let Some(stem) = l.strip_suffix("en") {
-        return lex.freq(stem) > 0 && lex.freq(&format!("{stem}e")) > 0;
+        // The plural in "-e" is the more common form, and the noun takes a
+        // genitive "-(e)s": a strong noun ("Tag", "Tage", "Tages"), not a
+        // feminine one whose singular ends in "-e" ("Akte", "Gruppe") nor
+        // a noun whose plural is "-en" ("Motoren").
+        let plural = lex.freq(&format!("{stem}e"));
+        let genitive = lex
+            .freq(&format!("{stem}es"))
+            .max(lex.freq(&format!("{stem}s")));
+        return lex.freq(stem) > 0 && plural >= f && genitive > 0;
     }
     (l.ends_with("eln") || l.ends_with("ern")) && lex.freq(&l[..l.len() - 1]) > 0
 }
@@ -552,6 +561,14 @@ impl<'a> Parts<'a> {
                 && (!l.ends_with("ion")
                     || finite_verb(r, k.lexicon)
                     || verb_not_adjective(r, k.lexicon)));
+        // A dative plural starts no compound either ("Tagen|komme",
+        // "Kindern|fehlt"; the compounds say "Tage-", "Kinder-").
+        let l_closed = l_closed
+            || (capitalized
+                && !sentence_start
+                && rc >= 3
+                && dative_plural(l, k.lexicon)
+                && lower_dominant(k.lexicon, r));
         // "es" and "er" are endings too: only after such a word.
         if es_er && !l_closed {
             return None;

@@ -876,3 +876,23 @@ fn noun_needing_a_linking_s_or_a_dative_plural_before_a_noun_homograph_is_glue()
         assert_eq!(split(w), None, "{w}");
     }
 }
+
+#[test]
+fn dative_plural_glued_to_a_lower_case_word_is_split() {
+    assert_eq!(
+        split("Standortenpassieren").as_deref(),
+        Some("Standorten passieren")
+    );
+    assert_eq!(
+        split("Begriffenbedacht").as_deref(),
+        Some("Begriffen bedacht")
+    );
+    assert_eq!(
+        split("Kindernbearbeitet").as_deref(),
+        Some("Kindern bearbeitet")
+    );
+    // Plurals in "-en" of feminine and mixed nouns start compounds.
+    for w in ["Aktenkopieren", "Gruppenletzter", "Motorenfrage"] {
+        assert_eq!(split(w), None, "{w}");
+    }
+}
