@@ -175,8 +175,69 @@ fn right_freq(l: &str, r: &str, rc: usize, k: &Known) -> Option<RightFreq> {
 /// instructions when asked everywhere.
 fn adjective_after_closed_word(l: &str, r: &str, lex: &Lexicon) -> Option<u64> {
     (l.len() <= 7 && r.ends_with(['e', 'n', 'r', 'm', 's']) && is_closed_class_de(l))
-        .then(|| inflected_adjective(r, lex))
+        .then(|| inflected_adjective(r, lex).or_else(|| rare_derived_adjective(l, r)))
         .flatten()
+}
+
+/// Articles and prepositions of three letters or more before an adjective
+/// ("der prokurdischen", "von zahlreichen"); shorter ones and pronouns
+/// start too many words ("ins|titutionellem", "wir|kungsorientierte").
+const ADJECTIVE_DETERMINERS: &[&str] = &[
+    "der", "die", "das", "des", "dem", "den", "einem", "einen", "einer", "eines", "zur", "zum",
+    "vom", "beim", "von", "für", "gegen", "ohne", "mit", "aus", "bei", "nach", "über", "unter",
+    "durch", "keine", "keinen", "keinem", "keiner", "seine", "seinen", "seinem", "seiner", "ihre",
+    "ihren", "ihrem", "ihrer", "diese", "diesen", "diesem", "dieser",
+];
+
+/// Two consonants a German word can start with ("br", "sch", "st").
+fn onset_ok(r: &str) -> bool {
+    let mut cs = r.chars();
+    let (Some(a), Some(b)) = (cs.next(), cs.next()) else {
+        return false;
+    };
+    let vowel = |c: char| "aeiouäöüy".contains(c);
+    if vowel(a) || vowel(b) {
+        return true;
+    }
+    matches!(
+        (a, b),
+        ('b' | 'f' | 'g' | 'k' | 'p', 'l' | 'r')
+            | ('d' | 't' | 'w', 'r')
+            | ('c', 'h')
+            | ('k', 'n')
+            | ('p', 'f' | 'h')
+            | ('s', 'c' | 'k' | 'l' | 'm' | 'n' | 'p' | 't' | 'w')
+            | ('t', 'h' | 's')
+            | ('z', 'w')
+    )
+}
+
+/// Suffixes of derived adjectives and participles ("prokurdisch",
+/// "selbstlernend", "vorinstalliert").
+const RARE_ADJECTIVE_SUFFIXES: &[&str] = &[
+    "isch", "lich", "ig", "bar", "sam", "haft", "los", "end", "iert", "ös", "är", "ell", "iv",
+];
+
+/// An inflected adjective too rare for the lexicon, told by its spelling:
+/// a derived adjective or participle with an inflection ending
+/// ("prokurdischen", "selbstlernenden", "westsudanesischen"), eight
+/// letters or more. Asked only after a closed-class word, where German
+/// writes such an adjective apart; the words an article or preposition
+/// starts with these endings ("derartigen", "umfangreichen") are in the
+/// lexicon and never get here. The frequency is a token one.
+fn rare_derived_adjective(l: &str, r: &str) -> Option<u64> {
+    if r.chars().count() < 8
+        || !ADJECTIVE_DETERMINERS.contains(&l)
+        || !onset_ok(r)
+        || !r.chars().all(char::is_lowercase)
+    {
+        return None;
+    }
+    ADJECTIVE_ENDINGS
+        .iter()
+        .filter_map(|e| r.strip_suffix(e))
+        .any(|stem| RARE_ADJECTIVE_SUFFIXES.iter().any(|s| stem.ends_with(s)))
+        .then_some(100)
 }
 
 /// A verb form the lexicon lacks ("blendet", "fütterten", "bugsierte"): a

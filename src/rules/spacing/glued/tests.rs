@@ -896,3 +896,25 @@ fn dative_plural_glued_to_a_lower_case_word_is_split() {
         assert_eq!(split(w), None, "{w}");
     }
 }
+
+#[test]
+fn article_glued_to_a_rare_derived_adjective_is_split() {
+    assert_eq!(
+        split("derprokurdischen").as_deref(),
+        Some("der prokurdischen")
+    );
+    assert_eq!(
+        split("einemselbstlernenden").as_deref(),
+        Some("einem selbstlernenden")
+    );
+    // Short prepositions and pronouns start too many words, and no German
+    // word starts with "ms" or "nt".
+    for w in [
+        "institutionellem",
+        "wirkungsorientierte",
+        "imaginäres",
+        "insolvenzrechtlichen",
+    ] {
+        assert_eq!(split(w), None, "{w}");
+    }
+}
