@@ -939,8 +939,12 @@ impl<'a> Parts<'a> {
         } else {
             0
         };
-        // A lexicon word normally written with a capital is a noun.
-        if right.from_lexicon && fr < r_cap {
+        // A lexicon word normally written with a capital is a noun; but in
+        // lower case after an article or preposition it is the adjective
+        // the noun was made of ("den|jugendlichen", "einen|grünen").
+        let adjective_use =
+            ADJECTIVE_DETERMINERS.contains(&l) && ADJECTIVE_ENDINGS.iter().any(|e| r.ends_with(e));
+        if right.from_lexicon && fr < r_cap && !adjective_use {
             return None;
         }
         // An adjective form the lexicon lacks is trusted only after an

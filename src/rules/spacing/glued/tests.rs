@@ -918,3 +918,15 @@ fn article_glued_to_a_rare_derived_adjective_is_split() {
         assert_eq!(split(w), None, "{w}");
     }
 }
+
+#[test]
+fn adjective_in_lower_case_after_an_article_is_split_though_its_noun_is_commoner() {
+    // "Jugendliche", "Grüne" are nouns more often than adjectives; written
+    // in lower case after an article they are the adjective.
+    assert_eq!(
+        split("denjugendlichen").as_deref(),
+        Some("den jugendlichen")
+    );
+    assert_eq!(split("einengrünen").as_deref(), Some("einen grünen"));
+    assert_eq!(split("dessyrischen").as_deref(), Some("des syrischen"));
+}
