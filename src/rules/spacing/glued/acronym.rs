@@ -30,7 +30,13 @@ pub(super) fn acronym(word: &str, k: &Known) -> Option<Option<Split>> {
         && lower_dominant(k.lexicon, r)
     {
         let closed = is_closed_class_de(r);
-        if closed || (r.chars().count() >= 4 && k.lexicon.freq(r) >= 2_000) {
+        // A rarer word will do if it is too long for an ending
+        // ("EU|erhofft", "EBEL|gesperrte").
+        let rc = r.chars().count();
+        if closed
+            || (rc >= 4 && k.lexicon.freq(r) >= 2_000)
+            || (rc >= 6 && k.lexicon.freq(r) >= 100)
+        {
             return Some(Some(Split::new(at, GlueKind::Acronym, closed)));
         }
     }

@@ -930,3 +930,12 @@ fn adjective_in_lower_case_after_an_article_is_split_though_its_noun_is_commoner
     assert_eq!(split("einengrünen").as_deref(), Some("einen grünen"));
     assert_eq!(split("dessyrischen").as_deref(), Some("des syrischen"));
 }
+
+#[test]
+fn acronym_glued_to_a_rarer_long_word_is_split() {
+    assert_eq!(split("EUerhofft").as_deref(), Some("EU erhofft"));
+    assert_eq!(split("EBELgesperrte").as_deref(), Some("EBEL gesperrte"));
+    // Endings stay: "ÖVPlerin", "NGOs".
+    assert_eq!(split("ÖVPlerin"), None);
+    assert_eq!(split("NGOs"), None);
+}
