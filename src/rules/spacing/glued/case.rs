@@ -17,7 +17,21 @@ pub(super) fn case_boundary(word: &str, sentence_start: bool, k: &Known) -> Opti
         }
         prev = Some(c);
     }
-    let at = at?;
+    let mut at = at?;
+    // "dasiPad", "imiTunes": glue before a brand that starts with a
+    // lower-case "i" or "e" ("iPad", "eBay"); the space goes before that
+    // letter, after the function word.
+    if let Some(stem) = word[..at].strip_suffix(['i', 'e']) {
+        let whole = &word[..at];
+        if stem.chars().count() >= 2
+            && is_closed_class_de(stem)
+            && !is_closed_class_de(whole)
+            && !k.part_exact(whole)
+        {
+            at -= 1;
+            return Some(Some(Split::new(at, GlueKind::CaseBoundary, true)));
+        }
+    }
     let (l, r) = word.split_at(at);
     let lc = l.chars().count();
     let rc = r.chars().count();

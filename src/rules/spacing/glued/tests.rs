@@ -939,3 +939,12 @@ fn acronym_glued_to_a_rarer_long_word_is_split() {
     assert_eq!(split("ÖVPlerin"), None);
     assert_eq!(split("NGOs"), None);
 }
+
+#[test]
+fn function_word_glued_to_a_brand_in_i_or_e_is_split_before_the_letter() {
+    assert_eq!(split("dasiPad").as_deref(), Some("das iPad"));
+    assert_eq!(split("imiTunes").as_deref(), Some("im iTunes"));
+    // "eine", "diese" end in the letter themselves.
+    assert_eq!(split("eineFrage").as_deref(), Some("eine Frage"));
+    assert_eq!(split("dieseWoche").as_deref(), Some("diese Woche"));
+}
