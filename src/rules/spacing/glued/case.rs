@@ -17,7 +17,7 @@ pub(super) fn case_boundary(word: &str, sentence_start: bool, k: &Known) -> Opti
         }
         prev = Some(c);
     }
-    let mut at = at?;
+    let at = at?;
     // "dasiPad", "imiTunes": glue before a brand that starts with a
     // lower-case "i" or "e" ("iPad", "eBay"); the space goes before that
     // letter, after the function word.
@@ -28,8 +28,7 @@ pub(super) fn case_boundary(word: &str, sentence_start: bool, k: &Known) -> Opti
             && !is_closed_class_de(whole)
             && !k.part_exact(whole)
         {
-            at -= 1;
-            return Some(Some(Split::new(at, GlueKind::CaseBoundary, true)));
+            return Some(Some(Split::new(at - 1, GlueKind::CaseBoundary, true)));
         }
     }
     let (l, r) = word.split_at(at);

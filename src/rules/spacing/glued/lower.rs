@@ -313,8 +313,8 @@ fn takes_linking_s(l: &str) -> bool {
 
 /// `l` is the dative plural of a noun whose plural ends in "-e", "-el" or
 /// "-er" ("Tagen", "Protesten", "Mitteln"): a form no compound starts
-/// with ("Tageszeit", "Mittelweg"), so before a closed-class word that is
-/// also a noun it is glue ("Tagen|waren"). Nouns whose plural is "-en"
+/// with ("Tageszeit", "Mittelweg"), so before a word written in lower case
+/// it is glue ("Tagen|waren", "Standorten|passieren"). Nouns whose plural is "-en"
 /// ("Straßen", "Frauen") make compounds with it and are not matched: their
 /// form without "-en" is no word.
 fn dative_plural(l: &str, lex: &Lexicon) -> bool {
