@@ -628,8 +628,8 @@ impl<'a> Parts<'a> {
             || (capitalized
                 && !sentence_start
                 && rc >= 3
-                && dative_plural(l, k.lexicon)
-                && lower_dominant(k.lexicon, r));
+                && lower_dominant(k.lexicon, r)
+                && dative_plural(l, k.lexicon));
         // "es" and "er" are endings too: only after such a word.
         if es_er && !l_closed {
             return None;
@@ -942,9 +942,10 @@ impl<'a> Parts<'a> {
         // A lexicon word normally written with a capital is a noun; but in
         // lower case after an article or preposition it is the adjective
         // the noun was made of ("den|jugendlichen", "einen|grünen").
-        let adjective_use =
-            ADJECTIVE_DETERMINERS.contains(&l) && ADJECTIVE_ENDINGS.iter().any(|e| r.ends_with(e));
-        if right.from_lexicon && fr < r_cap && !adjective_use {
+        let adjective_use = || {
+            ADJECTIVE_DETERMINERS.contains(&l) && ADJECTIVE_ENDINGS.iter().any(|e| r.ends_with(e))
+        };
+        if right.from_lexicon && fr < r_cap && !adjective_use() {
             return None;
         }
         // An adjective form the lexicon lacks is trusted only after an

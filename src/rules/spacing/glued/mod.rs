@@ -134,7 +134,9 @@ impl Known<'_> {
     fn exact(&self, w: &str, sentence_start: bool) -> bool {
         self.lexicon.contains(w)
             // Rare conjunctions the lexicon lacks ("obzwar", "dieweilen").
-            || (w.len() <= 12 && is_closed_class_de(w) && (sentence_start || w.starts_with(char::is_lowercase)))
+            || (w.len() <= 12
+                && is_closed_class_de(w)
+                && (sentence_start || w.starts_with(char::is_lowercase)))
             || self.words.iter().any(|x| x == w)
             || (sentence_start && self.lexicon.contains(&lower_first(w)))
             || self.hunspell(w)
@@ -279,8 +281,7 @@ fn truncated_before_conjunction(w: &str) -> Option<usize> {
 /// offset returned is where the space goes, before the letter.
 fn glued_before_letter_compound(w: &str, k: &Known) -> Option<usize> {
     let (first, _) = w.split_once('-')?;
-    let mut cs = first.char_indices().rev();
-    let (at, c) = cs.next()?;
+    let (at, c) = first.char_indices().next_back()?;
     let l = &first[..at];
     let ok = c.is_uppercase()
         && l.chars().count() >= 2
